@@ -1,0 +1,256 @@
+//! Findings: group claims by (document, subject, axis), then pair claims of different sources
+//! inside each group with the contradiction rules. Grouping keeps the cost proportional to the
+//! group sizes, not to the square of the number of claims.
+
+use crate::model::{Claim, ClaimKind, Finding, FindingKind, Polarity, Stance};
+use crate::rules::{ContradictionRule, RuleSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Options for pairing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CompareOptions {
+    /// Pair claims from different documents too.
+    pub across_documents: bool,
+}
+
+/// Why a candidate pair was or was not flagged by one rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Flagged.
+    Conflict,
+    /// Not flagged, with the reason.
+    Consistent(String),
+}
+
+/// Pairs conflicting claims. `claims` must be sorted by (doc, span).
+pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Finding> {
+    let mut groups: BTreeMap<(usize, &str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        let doc = if opts.across_documents { 0 } else { c.doc };
+        // Responsibility claims are about an event, whoever they name: group them by document.
+        let subject = if c.kind == ClaimKind::Attribution { "" } else { c.subject.as_str() };
+        groups.entry((doc, subject, c.axis.as_str())).or_default().push(i);
+    }
+    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut findings = Vec::new();
+    for members in groups.values() {
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                for rule in rules.contradictions.iter().filter(|r| r.kind != FindingKind::Negation) {
+                    if seen.contains(&(i, j)) {
+                        break;
+                    }
+                    if judge(rule, &claims[i], &claims[j]) == Verdict::Conflict {
+                        seen.insert((i, j));
+                        findings.push(finding(rule, claims, i, j));
+                    }
+                }
+            }
+        }
+    }
+    denials(rules, claims, &mut seen, &mut findings);
+    findings.sort_by_key(|f| (claims[f.claims[0]].doc, claims[f.claims[0]].span.start, claims[f.claims[1]].span.start, f.rule.clone()));
+    findings
+}
+
+/// Denials pair with the claim they dispute: the nearest earlier claim of another source
+/// within the rule's window, preferring the same subject.
+fn denials(rules: &RuleSet, claims: &[Claim], seen: &mut BTreeSet<(usize, usize)>, findings: &mut Vec<Finding>) {
+    for rule in rules.contradictions.iter().filter(|r| r.kind == FindingKind::Negation) {
+        for (j, d) in claims.iter().enumerate() {
+            let is_denial = rule.applies_to(&d.aspect) || d.source.stance == Stance::Deny;
+            if !is_denial {
+                continue;
+            }
+            let window = rule.within.unwrap_or(usize::MAX);
+            let candidates = claims[..j].iter().enumerate().rev().filter(|(_, a)| {
+                a.doc == d.doc
+                    && d.sentence_index - a.sentence_index <= window
+                    && a.source.key() != d.source.key()
+                    && !rule.applies_to(&a.aspect)
+                    && a.source.stance != Stance::Deny
+            });
+            let mut best = None;
+            for (i, a) in candidates {
+                if a.subject == d.subject {
+                    best = Some(i);
+                    break;
+                }
+                best.get_or_insert(i);
+            }
+            if let Some(i) = best {
+                if seen.insert((i, j)) {
+                    findings.push(finding(rule, claims, i, j));
+                }
+            }
+        }
+    }
+}
+
+fn finding(rule: &ContradictionRule, claims: &[Claim], i: usize, j: usize) -> Finding {
+    let (a, b) = (&claims[i], &claims[j]);
+    let mut confidence = rule.confidence;
+    for c in [a, b] {
+        if matches!(c.source.via, crate::model::Via::Pronoun | crate::model::Via::QuoteCarry) {
+            confidence -= 0.05;
+        }
+    }
+    Finding {
+        rule: rule.id.clone(),
+        kind: rule.kind,
+        severity: rule.severity,
+        confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+        subject: a.subject.clone(),
+        aspect: a.aspect.clone(),
+        claims: [i, j],
+        message: render_message(&rule.message, a, b),
+    }
+}
+
+/// Fills a message template.
+pub fn render_message(template: &str, a: &Claim, b: &Claim) -> String {
+    let mut out = template.to_owned();
+    for (key, value) in [
+        ("{subject}", a.subject.clone()),
+        ("{aspect}", a.aspect.replace('_', " ")),
+        ("{a.source}", a.source.name.clone()),
+        ("{b.source}", b.source.name.clone()),
+        ("{a.value}", describe_value(a)),
+        ("{b.value}", describe_value(b)),
+    ] {
+        out = out.replace(key, &value);
+    }
+    out
+}
+
+/// A claim's value in words: "90 percent", "at least 95 person", "positive".
+pub fn describe_value(c: &Claim) -> String {
+    if let Some(v) = &c.value {
+        let num = |x: f64| if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x}") };
+        let unit = v.unit.as_deref().map_or(String::new(), |u| format!(" {u}"));
+        let range = match (v.low, v.high) {
+            (Some(l), Some(h)) if (l - h).abs() < f64::EPSILON => num(l),
+            (Some(l), Some(h)) => format!("{}–{}", num(l), num(h)),
+            (Some(l), None) => format!("at least {}", num(l)),
+            (None, Some(h)) => format!("at most {}", num(h)),
+            (None, None) => "?".to_owned(),
+        };
+        let dir = c.direction.map_or("", |d| match d {
+            crate::model::Direction::Up => "up ",
+            crate::model::Direction::Down => "down ",
+        });
+        return format!("{dir}{range}{unit}");
+    }
+    if let Some(agent) = &c.agent {
+        return agent.clone();
+    }
+    match (c.direction, c.polarity) {
+        (Some(d), _) => format!("{d:?}").to_lowercase(),
+        (_, Some(p)) => format!("{p:?}").to_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// Decides whether one rule flags a pair, and why not if it does not.
+pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
+    use Verdict::Consistent as No;
+    if !rule.applies_to(&a.aspect) || !rule.applies_to(&b.aspect) {
+        return No(format!("rule `{}` does not apply to these aspects", rule.id));
+    }
+    if a.source.key() == b.source.key() {
+        return No(format!("same source ({})", a.source.name));
+    }
+    if let Some(w) = rule.within {
+        if a.doc == b.doc && a.sentence_index.abs_diff(b.sentence_index) > w {
+            return No(format!("more than {w} sentences apart"));
+        }
+    }
+    if a.hedged || b.hedged {
+        return No("one claim is hedged".to_owned());
+    }
+    match rule.kind {
+        FindingKind::NumericMismatch => numeric(rule, a, b),
+        FindingKind::OppositeEvaluation => {
+            if a.kind == ClaimKind::Attribution || b.kind == ClaimKind::Attribution {
+                let same_agent = a.agent.as_deref().map(crate::model::source_key) == b.agent.as_deref().map(crate::model::source_key);
+                return if a.kind == b.kind && same_agent && a.polarity != b.polarity {
+                    Verdict::Conflict
+                } else {
+                    No("not a claim and a denial about the same agent".into())
+                };
+            }
+            if a.aspect != b.aspect && a.axis != b.axis {
+                return No("different aspects".into());
+            }
+            match (a.polarity, b.polarity, a.direction, b.direction) {
+                (Some(p), Some(q), None, None) if effect(p, a.sign) != effect(q, b.sign) => Verdict::Conflict,
+                (Some(_), Some(_), None, None) => No("same polarity".into()),
+                _ => No("not two evaluations".into()),
+            }
+        }
+        FindingKind::TrendVsLevel => {
+            let (trend, level) = match (a.direction, b.direction) {
+                (Some(_), None) => (a, b),
+                (None, Some(_)) => (b, a),
+                _ => return No("not a trend against a level".into()),
+            };
+            let Some(p) = level.polarity else { return No("the level claim has no polarity".into()) };
+            let trend_effect = trend.direction.map_or(0, |d| match d {
+                crate::model::Direction::Up => 1,
+                crate::model::Direction::Down => -1,
+            }) * i32::from(trend.sign);
+            if trend_effect != effect(p, level.sign) {
+                Verdict::Conflict
+            } else {
+                No("trend and level agree".into())
+            }
+        }
+        FindingKind::AttributionConflict => match (&a.agent, &b.agent) {
+            (Some(x), Some(y)) if a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution => {
+                let (kx, ky) = (crate::model::source_key(x), crate::model::source_key(y));
+                if kx == ky || kx.contains(&ky) || ky.contains(&kx) {
+                    No("same agent".into())
+                } else if a.polarity != b.polarity {
+                    No("one claim denies responsibility".into())
+                } else {
+                    Verdict::Conflict
+                }
+            }
+            _ => No("not two responsibility claims".into()),
+        },
+        FindingKind::Negation => No("denials are paired separately".into()),
+    }
+}
+
+fn effect(p: Polarity, sign: i8) -> i32 {
+    let base = match p {
+        Polarity::Positive => 1,
+        Polarity::Negative => -1,
+    };
+    base * i32::from(sign)
+}
+
+fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
+    use Verdict::Consistent as No;
+    let (Some(va), Some(vb)) = (&a.value, &b.value) else { return No("not two numbers".into()) };
+    if a.aspect != b.aspect {
+        return No("different aspects".into());
+    }
+    if va.unit != vb.unit {
+        return No(format!("different units ({} vs {})", va.unit.as_deref().unwrap_or("none"), vb.unit.as_deref().unwrap_or("none")));
+    }
+    if a.update || b.update {
+        return No("one figure updates the other (a running total)".into());
+    }
+    if a.direction != b.direction {
+        return No("a change against a level".into());
+    }
+    let tol = rule.tolerance;
+    let lo = |v: &crate::model::Value| v.low.map_or(f64::NEG_INFINITY, |x| x - x.abs() * tol);
+    let hi = |v: &crate::model::Value| v.high.map_or(f64::INFINITY, |x| x + x.abs() * tol);
+    if hi(va) < lo(vb) || hi(vb) < lo(va) {
+        Verdict::Conflict
+    } else {
+        No("the intervals overlap".into())
+    }
+}

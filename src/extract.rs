@@ -1,0 +1,277 @@
+//! Claims: run the compiled claim patterns over each sentence, then give each match its subject
+//! (alias, near-miss or generic reference), its source (from `attribute`), its value (from
+//! `quantity`), and its polarity or direction, negation-aware.
+
+use crate::attribute::{self, Attribution};
+use crate::model::{Claim, ClaimKind, Source, Via};
+use crate::quantity;
+use crate::rules::{ClaimRule, RuleSet};
+use crate::subject::{self, MatchHow, Mention};
+use crate::text::{self, Document, Sentence, Span};
+
+/// Words that mark a hedged statement.
+/// "Alone" qualifies a judgement ("X alone cannot …") rather than stating it outright.
+const HEDGES: &[&str] = &["may", "might", "could", "possibly", "allegedly", "reportedly", "perhaps", "likely", "probably", "alone", "unless"];
+/// Phrases that mark a figure as an update of an earlier one rather than a rival figure.
+const UPDATES: &[&str] = &["rose to", "risen to", "climbed to", "increased to", "jumped to", "grew to", "later", "updated", "revised", "has since", "now stands", "new toll", "raised the toll", "brings the", "bringing the", "brought the", "so far", "to date"];
+
+/// Everything extraction learned about one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// Sentences.
+    pub sentences: Vec<Sentence>,
+    /// Subject mentions, per sentence, with references resolved.
+    pub mentions: Vec<Vec<Mention>>,
+    /// Attribution per sentence.
+    pub attributions: Vec<Option<Attribution>>,
+    /// Claims, in document order.
+    pub claims: Vec<Claim>,
+}
+
+/// Resolves generic references ("the group") to an earlier subject of the same kind: a mention
+/// earlier in the sentence other than the sentence's first (its grammatical subject rarely
+/// corefers with "the group" in its own clause), else the first fitting mention of the latest
+/// sentence that has one. A reference never resolves to its own sentence's first mention.
+fn resolve_references(rules: &RuleSet, mentions: &mut [Vec<Mention>]) {
+    for k in 0..mentions.len() {
+        for r in 0..mentions[k].len() {
+            if mentions[k][r].subject.is_some() {
+                continue;
+            }
+            let kind = mentions[k][r].kind.clone();
+            let fits = |m: &Mention| m.subject.is_some_and(|i| kind.is_empty() || rules.subjects[i].kind == kind);
+            let own_first = mentions[k].iter().take(r).find(|m| m.subject.is_some()).and_then(|m| m.subject);
+            let allowed = |m: &Mention| fits(m) && m.subject != own_first;
+            let here = mentions[k][..r].iter().rev().find(|m| allowed(m)).and_then(|m| m.subject);
+            let earlier = || (0..k).rev().take(4).find_map(|j| mentions[j].iter().find(|m| allowed(m)).and_then(|m| m.subject));
+            mentions[k][r].subject = here.or_else(earlier);
+        }
+    }
+}
+
+/// End of a leading header block of `Key: value` lines ("Source: …", "Licence: …"), which is
+/// metadata, not prose.
+fn header_end(text: &str) -> usize {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.is_empty() {
+            break;
+        }
+        let is_field = t.split_once(": ").is_some_and(|(k, _)| {
+            !k.is_empty() && k.len() <= 24 && k.chars().all(|c| c.is_alphanumeric() || c == '-' || c == ' ') && k.starts_with(|c: char| c.is_uppercase())
+        });
+        if !is_field {
+            return if end > 0 && end == text.len() { 0 } else { end.min(text.len()) };
+        }
+        end += line.len();
+    }
+    end
+}
+
+/// Extracts the claims of one document.
+pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction {
+    let header = header_end(&doc.prose);
+    let sentences: Vec<Sentence> = text::segment(doc).into_iter().filter(|s| s.span.start >= header).collect();
+    let mut mentions: Vec<Vec<Mention>> = sentences
+        .iter()
+        .map(|s| subject::mentions(rules, &doc.prose[s.span.start..s.span.end], s.span.start))
+        .collect();
+    resolve_references(rules, &mut mentions);
+    let reference = |i: usize, phrase: &str| -> Option<String> {
+        let p = phrase.trim().to_lowercase();
+        let p = p.trim_end_matches("’s").trim_end_matches("'s");
+        mentions.get(i)?.iter().find(|m| {
+            matches!(&m.how, MatchHow::Reference(r) if r == p) || matches!(&m.how, MatchHow::Alias(a) | MatchHow::Fuzzy(a, _) if a.to_lowercase() == p)
+        }).and_then(|m| m.subject).map(|s| rules.subjects[s].name.clone())
+    };
+    let attributions = attribute::attribute(rules, doc, &sentences, &reference);
+    let mut claims = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let text = &doc.prose[s.span.start..s.span.end];
+        let matching: Vec<usize> = match &rules.matchers.claim_set {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..rules.claims.len()).collect(),
+        };
+        let mut found: Vec<Claim> = Vec::new();
+        for ri in matching {
+            let rule = &rules.claims[ri];
+            for caps in rule.regex.captures_iter(text) {
+                let Some(m) = caps.get(0) else { continue };
+                if m.as_str().trim().is_empty() {
+                    continue;
+                }
+                let ctx = ClaimCtx { rules, doc, doc_index, sentence: s, sentence_index: si, text, mentions: &mentions, attribution: attributions[si].as_ref() };
+                if let Some(c) = ctx.claim(rule, &caps) {
+                    found.push(c);
+                }
+            }
+        }
+        // One claim per place and aspect: the earliest rule wins on overlap.
+        found.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+        let mut kept: Vec<Claim> = Vec::new();
+        for c in found {
+            if !kept.iter().any(|k| k.aspect == c.aspect && k.span.overlaps(c.span)) {
+                kept.push(c);
+            }
+        }
+        claims.extend(kept);
+    }
+    Extraction { sentences, mentions, attributions, claims }
+}
+
+/// The first participating group named `name`, `name2`, `name3`… (alternatives of one rule).
+fn group<'t>(caps: &regex::Captures<'t>, name: &str) -> Option<regex::Match<'t>> {
+    caps.name(name).or_else(|| (2..=4).find_map(|i| caps.name(&format!("{name}{i}"))))
+}
+
+/// Lower-case singular of a counted noun: "soldiers" → "soldier", "people" → "person".
+fn singular(noun: &str) -> String {
+    let n = noun.to_lowercase();
+    match n.as_str() {
+        "people" | "persons" => "person".to_owned(),
+        "men" => "man".to_owned(),
+        "women" => "woman".to_owned(),
+        "children" => "child".to_owned(),
+        "police" | "policemen" | "police officers" => "police officer".to_owned(),
+        _ => n.strip_suffix('s').filter(|s| !s.ends_with('s')).map_or(n.clone(), str::to_owned),
+    }
+}
+
+struct ClaimCtx<'a> {
+    rules: &'a RuleSet,
+    doc: &'a Document,
+    doc_index: usize,
+    sentence: &'a Sentence,
+    sentence_index: usize,
+    text: &'a str,
+    mentions: &'a [Vec<Mention>],
+    attribution: Option<&'a Attribution>,
+}
+
+impl ClaimCtx<'_> {
+    fn abs(&self, rel: usize) -> usize {
+        self.sentence.span.start + rel
+    }
+
+    fn claim(&self, rule: &ClaimRule, caps: &regex::Captures<'_>) -> Option<Claim> {
+        let m = caps.get(0)?;
+        let span = Span::new(self.abs(m.start()), self.abs(m.end()));
+        let aspect = self.rules.aspects.get(&rule.aspect)?;
+        let value = if rule.kind == ClaimKind::Numeric {
+            let v = group(caps, "value")?;
+            let q = quantity::parse_quantity(v.as_str())?;
+            // A counted noun captured by the rule ("soldiers") beats the rule's generic unit.
+            let unit = group(caps, "unit").map(|u| singular(u.as_str())).or_else(|| q.unit.filter(|u| u == "percent")).or_else(|| rule.unit.clone());
+            Some(crate::model::Value { low: q.low, high: q.high, unit, bound: q.bound })
+        } else {
+            None
+        };
+        let negated = group(caps, "neg").is_some() || self.negated_before(m.start());
+        let polarity = rule.polarity.map(|p| if negated { p.flip() } else { p });
+        let direction = rule.direction.map(|d| if negated { d.flip() } else { d });
+        let mut source = self.source(caps, span)?;
+        let agent = group(caps, "agent").map(|a| self.resolve_name(a.as_str(), a.start()));
+        let agent = match agent {
+            // "the group said it was behind": a pronoun agent is the speaker.
+            Some(a) if matches!(a.to_lowercase().as_str(), "it" | "they" | "we") => Some(source.name.clone()),
+            other => other,
+        };
+        let subject = if rule.self_claim && rule.kind == ClaimKind::Evaluative && group(caps, "source").is_some() {
+            source.name.clone()
+        } else {
+            self.subject(caps, m.start(), &source)?
+        };
+        if rule.self_claim {
+            if let (Some(a), Some(g)) = (&agent, group(caps, "agent")) {
+                source = Source { name: a.clone(), role: None, cue: None, via: Via::Explicit, stance: crate::model::Stance::Assert, span: Some(Span::new(self.abs(g.start()), self.abs(g.end()))), cue_span: None };
+            }
+        }
+        let lower = self.text.to_lowercase();
+        let window_start = m.start().saturating_sub(40);
+        let before = lower.get(window_start..m.start()).unwrap_or("");
+        let hedged = source.stance == crate::model::Stance::Hedge
+            || before.split(|c: char| !c.is_alphanumeric()).chain(m.as_str().to_lowercase().split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>()).any(|w| HEDGES.contains(&w));
+        let update = UPDATES.iter().any(|u| lower.contains(u));
+        Some(Claim {
+            doc: self.doc_index,
+            span,
+            sentence: self.sentence.span,
+            sentence_index: self.sentence_index,
+            paragraph: self.sentence.paragraph,
+            subject,
+            aspect: rule.aspect.clone(),
+            axis: aspect.axis.clone(),
+            sign: aspect.sign,
+            kind: rule.kind,
+            value,
+            direction,
+            polarity,
+            agent,
+            hedged,
+            update,
+            source,
+            rule: rule.id.clone(),
+        })
+    }
+
+    /// A negation word in the same clause, at most four words before the match.
+    fn negated_before(&self, rel: usize) -> bool {
+        let Some(neg) = &self.rules.matchers.negation else { return false };
+        let before = &self.text[..rel];
+        let clause_start = crate::attribute::after_last(before, &[',', ';', ':', '.', '“', '”', '"', '(']);
+        let clause = &before[clause_start..];
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let tail = words[words.len().saturating_sub(5)..].join(" ");
+        neg.is_match(&tail)
+    }
+
+    /// The claim's source: a `source` group, the sentence's attribution when the claim lies in
+    /// its content, or the document's voice.
+    fn source(&self, caps: &regex::Captures<'_>, span: Span) -> Option<Source> {
+        if let Some(s) = group(caps, "source") {
+            let name = self.resolve_name(s.as_str(), s.start());
+            return Some(Source { name, role: None, cue: None, via: Via::Explicit, stance: crate::model::Stance::Assert, span: Some(Span::new(self.abs(s.start()), self.abs(s.end()))), cue_span: None });
+        }
+        if let Some(a) = self.attribution {
+            if a.content.contains(span) || a.content.overlaps(span) && a.source.span.is_none_or(|s| !s.overlaps(span)) {
+                return Some(a.source.clone());
+            }
+        }
+        Some(attribute::document_source())
+    }
+
+    /// A name in the text: a subject alias, a resolved reference, or the cleaned phrase.
+    fn resolve_name(&self, phrase: &str, rel: usize) -> String {
+        let at = self.abs(rel);
+        let end = at + phrase.len();
+        let found = self.mentions[self.sentence_index].iter().find(|m| m.span.start >= at && m.span.end <= end);
+        match found.and_then(|m| m.subject) {
+            Some(i) => self.rules.subjects[i].name.clone(),
+            None => subject::clean_name(phrase),
+        }
+    }
+
+    /// The claim's subject: a `subject` group, else the nearest mention before the match (not
+    /// inside the source phrase), else the latest mention in earlier sentences of the paragraph.
+    fn subject(&self, caps: &regex::Captures<'_>, rel: usize, source: &Source) -> Option<String> {
+        if let Some(s) = group(caps, "subject") {
+            return Some(self.resolve_name(s.as_str(), s.start()));
+        }
+        let at = self.abs(rel);
+        let in_source = |m: &Mention| source.span.is_some_and(|s| s.overlaps(m.span));
+        let here = &self.mentions[self.sentence_index];
+        let candidate = here
+            .iter()
+            .filter(|m| m.span.end <= at + 1 && m.subject.is_some() && !in_source(m))
+            .next_back()
+            .or_else(|| here.iter().find(|m| m.subject.is_some() && !in_source(m)))
+            .or_else(|| {
+                (0..self.sentence_index)
+                    .rev()
+                    .take(3)
+                    .find_map(|i| self.mentions[i].iter().rev().find(|m| m.subject.is_some()))
+            });
+        Some(candidate.and_then(|m| m.subject).map_or_else(|| "(unknown)".to_owned(), |i| self.rules.subjects[i].name.clone()))
+    }
+}

@@ -1,0 +1,268 @@
+//! The domain types that flow through the pipeline: claims, sources, findings and their enums.
+//!
+//! Extraction produces [`Claim`]s, comparison produces [`Finding`]s; renderers read both and
+//! never reach back into extraction.
+
+use crate::text::Span;
+use serde::{Deserialize, Serialize};
+
+/// What kind of statement a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A count, toll, percentage, range or trend.
+    Numeric,
+    /// A judgement: success or failure, threat, capability.
+    Evaluative,
+    /// Who is responsible for an event.
+    Attribution,
+}
+
+/// Direction of a stated trend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Rising.
+    Up,
+    /// Falling.
+    Down,
+}
+
+impl Direction {
+    /// The opposite direction.
+    pub fn flip(self) -> Direction {
+        match self {
+            Direction::Up => Direction::Down,
+            Direction::Down => Direction::Up,
+        }
+    }
+}
+
+/// Polarity of an evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// Success, high, able, responsible.
+    Positive,
+    /// Failure, low, unable, not responsible.
+    Negative,
+}
+
+impl Polarity {
+    /// The opposite polarity.
+    pub fn flip(self) -> Polarity {
+        match self {
+            Polarity::Positive => Polarity::Negative,
+            Polarity::Negative => Polarity::Positive,
+        }
+    }
+}
+
+/// The speaker's stance, from the reporting verb.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// Says, claims, confirms.
+    #[default]
+    Assert,
+    /// Denies, rejects, dismisses.
+    Deny,
+    /// Believes, estimates, may.
+    Hedge,
+}
+
+/// How a claim's source was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// A reporting cue in the same sentence.
+    Explicit,
+    /// A quotation whose speaker is named in another sentence of the same quote.
+    QuoteCarry,
+    /// A pronoun ("he said") resolved to the last named speaker.
+    Pronoun,
+    /// No cue: the outlet's own voice.
+    Document,
+}
+
+/// Severity of a finding.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Informational.
+    Info,
+    /// Worth an editor's look.
+    #[default]
+    Warning,
+    /// Almost certainly a disagreement to resolve.
+    Error,
+}
+
+impl Severity {
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Kind of disagreement a contradiction rule detects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Numeric intervals that cannot both hold.
+    NumericMismatch,
+    /// Opposite polarity on the same aspect.
+    OppositeEvaluation,
+    /// A trend on one aspect against a level on another aspect of the same axis.
+    TrendVsLevel,
+    /// Different agents held responsible for the same event.
+    AttributionConflict,
+    /// One source denies what another asserts.
+    Negation,
+}
+
+impl FindingKind {
+    /// Snake-case name, as in the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::NumericMismatch => "numeric_mismatch",
+            FindingKind::OppositeEvaluation => "opposite_evaluation",
+            FindingKind::TrendVsLevel => "trend_vs_level",
+            FindingKind::AttributionConflict => "attribution_conflict",
+            FindingKind::Negation => "negation",
+        }
+    }
+}
+
+/// A numeric value as an interval.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Value {
+    /// Lower bound; `None` is unbounded.
+    pub low: Option<f64>,
+    /// Upper bound; `None` is unbounded.
+    pub high: Option<f64>,
+    /// Normalised unit (`percent`, `person`), if any.
+    pub unit: Option<String>,
+    /// How the number was stated.
+    pub bound: crate::quantity::Bound,
+}
+
+/// Who makes a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// Canonical speaker name ("Mohammad Yaqoob Mujahid", "U.N. report"), or the document path.
+    pub name: String,
+    /// Role from an apposition ("Taliban's defense minister"), if any.
+    pub role: Option<String>,
+    /// The reporting cue ("said", "according to"), if any.
+    pub cue: Option<String>,
+    /// How the source was found.
+    pub via: Via,
+    /// Stance of the reporting verb.
+    pub stance: Stance,
+    /// Span of the source mention in the document, if any.
+    #[serde(skip)]
+    pub span: Option<Span>,
+    /// Span of the cue in the document, if any.
+    #[serde(skip)]
+    pub cue_span: Option<Span>,
+}
+
+impl Source {
+    /// A key under which two mentions of the same speaker compare equal.
+    pub fn key(&self) -> String {
+        source_key(&self.name)
+    }
+}
+
+/// Normalises a speaker name so that "Mohtaat", "Homayoun Mohtaat" and "Mohtaat's" agree, and
+/// "a U.N. report", "the U.N." and "the United Nations" agree.
+pub fn source_key(name: &str) -> String {
+    let lower = name.to_lowercase().replace(['’', '\''], "'");
+    let lower = lower.trim_end_matches("'s").trim();
+    let lower = lower
+        .replace("united nations", "u.n.")
+        .replace("the un ", "u.n. ")
+        .replace(" un ", " u.n. ");
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "a" | "an" | "the" | "report" | "reports" | "statement" | "officials" | "official" | "spokesperson" | "spokesman" | "spokeswoman"))
+        .collect();
+    let capitalised = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    // A person's name ("Homayoun Mohtaat") is keyed by its last word, the surname.
+    if capitalised >= 2 && capitalised == name.split_whitespace().count() && !name.contains('.') {
+        return words.last().map_or_else(String::new, |w| (*w).to_owned());
+    }
+    words.join(" ")
+}
+
+/// One claim extracted from a sentence.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    /// Index of the document in the input list.
+    pub doc: usize,
+    /// Span of the claim text.
+    pub span: Span,
+    /// Span of the sentence it came from.
+    pub sentence: Span,
+    /// Index of the sentence in its document.
+    pub sentence_index: usize,
+    /// Paragraph index of the sentence.
+    pub paragraph: usize,
+    /// Canonical subject name.
+    pub subject: String,
+    /// Aspect id.
+    pub aspect: String,
+    /// Axis of the aspect.
+    pub axis: String,
+    /// Sign of the aspect on its axis.
+    pub sign: i8,
+    /// Claim kind.
+    pub kind: ClaimKind,
+    /// Numeric value, for numeric claims.
+    pub value: Option<Value>,
+    /// Trend direction, if any.
+    pub direction: Option<Direction>,
+    /// Evaluation polarity, if any (after negation).
+    pub polarity: Option<Polarity>,
+    /// Responsible agent, for attribution claims.
+    pub agent: Option<String>,
+    /// Whether the claim is hedged ("may", "could").
+    pub hedged: bool,
+    /// Whether the claim states an update ("rose to", "later") rather than a competing figure.
+    pub update: bool,
+    /// Who makes the claim.
+    pub source: Source,
+    /// The rule that produced it.
+    pub rule: String,
+}
+
+/// A pair of claims whose sources disagree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Contradiction rule id.
+    pub rule: String,
+    /// Kind of disagreement.
+    pub kind: FindingKind,
+    /// Severity.
+    pub severity: Severity,
+    /// Confidence, 0–1.
+    pub confidence: f64,
+    /// Subject both claims are about.
+    pub subject: String,
+    /// Aspect of the first claim.
+    pub aspect: String,
+    /// Indices into the claim list: the earlier claim first.
+    pub claims: [usize; 2],
+    /// One-line explanation.
+    pub message: String,
+}

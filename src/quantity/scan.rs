@@ -1,0 +1,571 @@
+//! Turns atoms into quantities: ranges ("between 4,000 and 6,000", "5k-20k"), bounds ("at least",
+//! "up to", "nearly", "or more") and directions of change ("rose 5%", "a 3% drop").
+
+use super::atom::{Atom, Skip, atom_at};
+use super::token::{Kind, Tok, tokenize};
+use super::units::UnitKind;
+use super::{Bound, Change, Quantity};
+use regex::Regex;
+use std::sync::LazyLock;
+
+use Bound::{Approximate as Ap, AtLeast as Ge, AtMost as Le, Exact as Ex};
+
+/// Phrases written before a number, as lowercase token sequences.
+const LEADS: &[(&[&str], Bound)] = &[
+    (&["at", "least", "or", "equal", "to"], Ge),
+    (&["equal", "to", "or", "more", "than"], Ge),
+    (&["equal", "to", "or", "greater", "than"], Ge),
+    (&["greater", "than", "or", "equal", "to"], Ge),
+    (&["more", "than", "or", "equal", "to"], Ge),
+    (&["higher", "or", "equal", "than"], Ge),
+    (&["bigger", "or", "equal", "than"], Ge),
+    (&["larger", "or", "equal", "than"], Ge),
+    (&["greater", "or", "equal", "than"], Ge),
+    (&["less", "than", "or", "equal", "to"], Le),
+    (&["equal", "to", "or", "less", "than"], Le),
+    (&["equal", "to", "or", "fewer", "than"], Le),
+    (&["smaller", "or", "equal", "than"], Le),
+    (&["lower", "or", "equal", "than"], Le),
+    (&["less", "or", "equal", "than"], Le),
+    (&["in", "the", "region", "of"], Ap),
+    (&["on", "the", "order", "of"], Ap),
+    (&["in", "excess", "of"], Ge),
+    (&["no", "fewer", "than"], Ge),
+    (&["no", "less", "than"], Ge),
+    (&["not", "less", "than"], Ge),
+    (&["no", "more", "than"], Le),
+    (&["not", "more", "than"], Le),
+    (&["no", "higher", "than"], Le),
+    (&["a", "maximum", "of"], Le),
+    (&["a", "minimum", "of"], Ge),
+    (&["more", "or", "less"], Ap),
+    (&["at", "the", "most"], Le),
+    (&["at", "least"], Ge),
+    (&["at", "most"], Le),
+    (&["more", "than"], Ge),
+    (&["greater", "than"], Ge),
+    (&["larger", "than"], Ge),
+    (&["bigger", "than"], Ge),
+    (&["higher", "than"], Ge),
+    (&["over", "than"], Ge),
+    (&["upwards", "of"], Ge),
+    (&["upward", "of"], Ge),
+    (&["north", "of"], Ge),
+    (&["minimum", "of"], Ge),
+    (&["up", "to"], Le),
+    (&["less", "than"], Le),
+    (&["fewer", "than"], Le),
+    (&["lower", "than"], Le),
+    (&["smaller", "than"], Le),
+    (&["maximum", "of"], Le),
+    (&["close", "to"], Ap),
+    (&["an", "estimated"], Ap),
+    (&["around", "about"], Ap),
+    (&["just", "about"], Ap),
+    (&["equal", "to"], Ex),
+    (&["equals", "to"], Ex),
+    (&["equaling", "to"], Ex),
+    (&[">", "="], Ge),
+    (&["<", "="], Le),
+    (&["over"], Ge),
+    (&["above"], Ge),
+    (&["exceeding"], Ge),
+    (&["exceed"], Ge),
+    (&["exceeds"], Ge),
+    (&["exceeded"], Ge),
+    (&["surpass"], Ge),
+    (&["surpassing"], Ge),
+    (&[">"], Ge),
+    (&["≥"], Ge),
+    (&["under"], Le),
+    (&["below"], Le),
+    (&["<"], Le),
+    (&["≤"], Le),
+    (&["nearly"], Ap),
+    (&["averaging"], Ap),
+    (&["averaged"], Ap),
+    (&["almost"], Ap),
+    (&["around"], Ap),
+    (&["about"], Ap),
+    (&["approximately"], Ap),
+    (&["approx"], Ap),
+    (&["roughly"], Ap),
+    (&["some"], Ap),
+    (&["estimated"], Ap),
+    (&["circa"], Ap),
+    (&["~"], Ap),
+    (&["≈"], Ap),
+    (&["equals"], Ex),
+    (&["exactly"], Ex),
+    (&["precisely"], Ex),
+];
+
+/// Phrases written after a number.
+const TAILS: &[(&[&str], Bound)] = &[
+    (&["or", "more"], Ge),
+    (&["and", "more"], Ge),
+    (&["or", "greater"], Ge),
+    (&["or", "above"], Ge),
+    (&["and", "above"], Ge),
+    (&["or", "over"], Ge),
+    (&["and", "over"], Ge),
+    (&["or", "higher"], Ge),
+    (&["plus"], Ge),
+    (&["+"], Ge),
+    (&["or", "less"], Le),
+    (&["or", "fewer"], Le),
+    (&["or", "below"], Le),
+    (&["and", "below"], Le),
+    (&["or", "under"], Le),
+    (&["or", "lower"], Le),
+    (&["or", "so"], Ap),
+];
+
+/// Whether `w` is the first word of a bound phrase or a word of change.
+pub(crate) fn is_lead_word(w: &str) -> bool {
+    LEADS.iter().any(|(p, _)| p[0] == w) || change_word(w).is_some()
+}
+
+/// Direction of a verb or adverb of change.
+pub(crate) fn change_verb(w: &str) -> Option<Change> {
+    change_word(w).map(|(c, _)| c)
+}
+
+/// Direction of a verb or adverb of change, and whether it needs "by" before the number.
+fn change_word(w: &str) -> Option<(Change, bool)> {
+    use Change::{Down, Up};
+    Some(match w {
+        "rose" | "rise" | "rises" | "rising" | "risen" | "increased" | "increase" | "increases"
+        | "increasing" | "grew" | "grow" | "grows" | "growing" | "grown" | "jumped" | "jump"
+        | "jumps" | "jumping" | "climbed" | "climb" | "climbs" | "climbing" | "gained" | "gain"
+        | "gains" | "gaining" | "advanced" | "advance" | "advances" | "advancing" | "soared"
+        | "soar" | "soars" | "soaring" | "surged" | "surge" | "surges" | "surging" | "rallied"
+        | "rally" | "rallies" | "added" | "adding" | "adds" | "up" | "rebounded" | "spiked"
+        | "leapt" | "leaped" | "edged" => (Up, false),
+        "raised" | "raise" | "raises" | "boosted" | "boost" | "hiked" | "lifted" => (Up, true),
+        "fell" | "fall" | "falls" | "falling" | "fallen" | "decreased" | "decrease"
+        | "decreases" | "decreasing" | "dropped" | "drop" | "drops" | "dropping" | "declined"
+        | "decline" | "declines" | "declining" | "slid" | "slide" | "slides" | "sliding"
+        | "slipped" | "slip" | "slips" | "lost" | "lose" | "loses" | "losing" | "shed"
+        | "sheds" | "shedding" | "sank" | "sink" | "sinks" | "sinking" | "tumbled" | "tumble"
+        | "tumbles" | "plunged" | "plunge" | "plunges" | "plummeted" | "plummet" | "plummets"
+        | "slumped" | "slump" | "slumps" | "eased" | "ease" | "eases" | "down" | "dipped"
+        | "dip" | "dips" | "retreated" | "shrank" | "shrunk" | "contracted" | "tanked"
+        | "sagged" => (Down, false),
+        "cut" | "cuts" | "reduced" | "reduce" | "lowered" | "lower" | "trimmed" | "slashed" => {
+            (Down, true)
+        }
+        _ => return None,
+    })
+}
+
+/// Direction of a noun of change written after a number ("a 5% drop").
+fn change_noun(w: &str) -> Option<Change> {
+    match w {
+        "increase" | "rise" | "gain" | "jump" | "hike" | "surge" | "growth" | "climb" | "boost"
+        | "uptick" | "higher" => Some(Change::Up),
+        "decrease" | "drop" | "fall" | "decline" | "cut" | "reduction" | "loss" | "slump"
+        | "plunge" | "dip" | "slide" | "contraction" | "lower" => Some(Change::Down),
+        _ => None,
+    }
+}
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("url pattern is valid"));
+
+/// A quantity with the token range it covers.
+struct Found {
+    first: usize,
+    end: usize,
+    q: Quantity,
+}
+
+/// Finds every quantity in `text`, in order and without overlaps.
+pub(crate) fn scan(text: &str) -> Vec<Quantity> {
+    let toks = tokenize(text);
+    let urls: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let atoms = collect(&toks);
+    let mut found: Vec<Found> = Vec::new();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < atoms.len() {
+        let a = &atoms[i];
+        if let Some((f, used)) = atoms.get(i + 1).and_then(|b| range(&toks, a, b, floor)) {
+            floor = f.end;
+            i += 2;
+            if used {
+                found.push(f);
+            }
+            continue;
+        }
+        i += 1;
+        if a.skip != Skip::No {
+            continue;
+        }
+        let f = single(
+            &toks,
+            a,
+            floor,
+            atoms.get(i).map_or(toks.len(), |n| n.first),
+        );
+        floor = f.end;
+        found.push(f);
+    }
+    let mut found = merge_bounds(&toks, found);
+    inherit_in_parentheses(&toks, &mut found);
+    found
+        .into_iter()
+        .map(|f| f.q)
+        .filter(|q| !urls.iter().any(|&(s, e)| q.start < e && s < q.end))
+        .collect()
+}
+
+/// All atoms, left to right, each claiming tokens after the previous one.
+fn collect(toks: &[Tok<'_>]) -> Vec<Atom> {
+    let mut atoms = Vec::new();
+    let mut i = 0;
+    let mut floor = 0;
+    while i < toks.len() {
+        match atom_at(toks, i, floor) {
+            Some(a) => {
+                i = a.end.max(i + 1);
+                floor = i;
+                atoms.push(a);
+            }
+            None => i += 1,
+        }
+    }
+    atoms
+}
+
+fn lower_at<'a>(toks: &'a [Tok<'_>], k: usize) -> &'a str {
+    toks.get(k).map_or("", |t| t.lower.as_str())
+}
+
+/// The longest bound phrase ending right before token `k`, not reaching below `floor`.
+fn lead_before(toks: &[Tok<'_>], k: usize, floor: usize) -> Option<(usize, Bound)> {
+    let mut best: Option<(usize, Bound)> = None;
+    for (phrase, bound) in LEADS {
+        let n = phrase.len();
+        if n > k || k - n < floor {
+            continue;
+        }
+        let s = k - n;
+        if phrase
+            .iter()
+            .enumerate()
+            .all(|(o, w)| lower_at(toks, s + o) == *w)
+            && best.is_none_or(|(b, _)| s < b)
+        {
+            best = Some((s, *bound));
+        }
+    }
+    best
+}
+
+/// A bound phrase right after token `end`: (token after it, bound).
+fn tail_after(toks: &[Tok<'_>], end: usize) -> Option<(usize, Bound)> {
+    TAILS.iter().find_map(|(phrase, bound)| {
+        let ok = phrase
+            .iter()
+            .enumerate()
+            .all(|(o, w)| lower_at(toks, end + o) == *w);
+        // "+" must be glued; "plus" must be hyphenated ("50-plus").
+        let glued = match phrase[0] {
+            "+" => toks.get(end).is_some_and(Tok::glued),
+            "plus" => end > 0 && toks[end - 1].is_dash(),
+            _ => true,
+        };
+        (ok && glued).then_some((end + phrase.len(), *bound))
+    })
+}
+
+/// A verb or adverb of change before token `k`: "rose 5%", "fell by 90%", "up about 3%".
+fn change_before(toks: &[Tok<'_>], k: usize, floor: usize) -> Option<Change> {
+    let mut j = k;
+    let mut by = false;
+    loop {
+        if j > floor && toks[j - 1].is_word("by") {
+            j -= 1;
+            by = true;
+        } else if j >= floor + 3
+            && lower_at(toks, j - 3) == "an"
+            && lower_at(toks, j - 2) == "average"
+            && lower_at(toks, j - 1) == "of"
+        {
+            j -= 3;
+        } else if j > floor
+            && toks[j - 1].kind == Kind::Word
+            && toks[j - 1].lower.len() > 4
+            && toks[j - 1].lower.ends_with("ly")
+        {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j == floor || j == 0 {
+        return None;
+    }
+    let t = &toks[j - 1];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let (c, needs_by) = change_word(&t.lower)?;
+    // "edged up", "went down": the particle carries the direction.
+    (by || !needs_by).then_some(c)
+}
+
+fn unit_label(a: &Atom, b: Option<&Atom>) -> (Option<String>, Option<String>) {
+    match b {
+        Some(b) if b.unit.is_some() => (b.unit.clone(), b.unit_text.clone()),
+        _ => (a.unit.clone(), a.unit_text.clone()),
+    }
+}
+
+fn span(toks: &[Tok<'_>], first: usize, end: usize) -> (usize, usize) {
+    (toks[first].start, toks[end.max(first + 1) - 1].end)
+}
+
+/// A single atom with its bound and change.
+fn single(toks: &[Tok<'_>], a: &Atom, floor: usize, next_first: usize) -> Found {
+    let mut first = a.first;
+    let mut end = a.end;
+    let mut bound = if a.vague { Bound::Range } else { Ex };
+    if let Some((s, b)) = lead_before(toks, a.first, floor) {
+        if !a.vague {
+            bound = b;
+        }
+        first = s;
+    }
+    if let Some((e, b)) = tail_after(toks, a.end).filter(|(e, _)| *e <= next_first) {
+        if !a.vague {
+            bound = b;
+        }
+        end = e;
+    }
+    let mut change = change_before(toks, first, 0);
+    if change.is_none() {
+        change = toks
+            .get(end)
+            .filter(|t| t.kind == Kind::Word && a.unit_kind.is_some())
+            .and_then(|t| change_noun(&t.lower));
+    }
+    if change.is_none() && matches!(a.unit_kind, Some(UnitKind::Percent | UnitKind::Currency)) {
+        change = match a.sign {
+            -1 => Some(Change::Down),
+            1 => Some(Change::Up),
+            _ => None,
+        };
+    }
+    let (low, high) = match bound {
+        Ge => (Some(a.low), None),
+        Le => (None, Some(a.high)),
+        _ => (Some(a.low), Some(a.high)),
+    };
+    let (start, stop) = span(toks, first, end);
+    let (unit, unit_text) = unit_label(a, None);
+    Found {
+        first,
+        end,
+        q: Quantity {
+            start,
+            end: stop,
+            low,
+            high,
+            bound,
+            unit,
+            unit_text,
+            change,
+        },
+    }
+}
+
+/// Two atoms joined into a range: "between A and B", "from A to B", "A-B", "A to B".
+/// Returns the range and whether it is a quantity (false for skipped pairs such as dates).
+fn range(toks: &[Tok<'_>], a: &Atom, b: &Atom, floor: usize) -> Option<(Found, bool)> {
+    if a.vague || b.vague {
+        return None;
+    }
+    let conn: Vec<&str> = toks[a.end..b.first]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    let before = a
+        .first
+        .checked_sub(1)
+        .filter(|&k| k >= floor)
+        .map(|k| toks[k].lower.as_str());
+    let dash = matches!(conn.as_slice(), ["-" | "–" | "—" | "~" | "‑" | "−"]);
+    let small = |x: &Atom| x.words_only || (x.plain_int && x.low < 100.0);
+    let ok_conn = match conn.as_slice() {
+        _ if dash => true,
+        // After a verb of change, "to" gives the new level ("rose 5% to $84") unless the first
+        // number has no unit of its own ("dropped by 1 to 1.5 degrees").
+        ["to" | "through" | "thru"] | ["to", "-"] => {
+            a.unit.is_none() || change_before(toks, a.first, 0).is_none()
+        }
+        ["and"] => before == Some("between"),
+        ["/"] => a.currency_prefix && b.currency_prefix,
+        // "three or four years", but not "8 or $9".
+        ["or"] => {
+            small(a)
+                && small(b)
+                && (b.low - a.low - 1.0).abs() < 1e-9
+                && a.unit.is_none()
+                && !b.currency_prefix
+        }
+        _ => false,
+    };
+    if !ok_conn {
+        return None;
+    }
+    let skipped = Some((
+        Found {
+            first: a.first,
+            end: b.end,
+            q: empty(),
+        },
+        false,
+    ));
+    match (a.skip, b.skip) {
+        (Skip::No, Skip::No) => {}
+        (Skip::Other, _) | (_, Skip::Other) => {
+            return if dash || a.skip == b.skip {
+                skipped
+            } else {
+                None
+            };
+        }
+        // "from 1000 to 2000 hires": one end alone would read as a year.
+        _ if years(a) && years(b) => return skipped,
+        _ => {}
+    }
+    let base = |u: &String| u.split(" per ").next().unwrap_or_default().to_string();
+    if let (Some(ua), Some(ub)) = (&a.unit, &b.unit)
+        && base(ua) != base(ub)
+    {
+        return None;
+    }
+    let mut low = a.low;
+    if b.scaled && !a.scaled && a.low * b.mult <= b.low && a.mult <= 1.0 {
+        low *= b.mult;
+    }
+    let high = b.high;
+    let glued_dash = dash && toks[a.end].glued() && toks[b.first].glued();
+    // "2-1" is a score, "2019-09-01" a date: neither is a quantity.
+    if low >= high || (glued_dash && toks.get(b.end).is_some_and(|t| t.is_dash() && t.glued())) {
+        return if glued_dash { skipped } else { None };
+    }
+    let mut first = a.first;
+    if matches!(before, Some("between" | "from")) {
+        first -= 1;
+    }
+    let change = change_before(toks, first, 0);
+    let (start, stop) = span(toks, first, b.end);
+    let (unit, unit_text) = unit_label(a, Some(b));
+    let q = Quantity {
+        start,
+        end: stop,
+        low: Some(low),
+        high: Some(high),
+        bound: Bound::Range,
+        unit,
+        unit_text,
+        change,
+    };
+    Some((
+        Found {
+            first,
+            end: b.end,
+            q,
+        },
+        true,
+    ))
+}
+
+/// A four-digit number that reads as a year when it stands in a range ("1600 and 1900").
+fn years(a: &Atom) -> bool {
+    a.plain_int
+        && !a.known_unit()
+        && (1000.0..=2100.0).contains(&a.low)
+        && a.low.fract() == 0.0
+        && a.mult <= 1.0
+}
+
+fn empty() -> Quantity {
+    Quantity {
+        start: 0,
+        end: 0,
+        low: None,
+        high: None,
+        bound: Ex,
+        unit: None,
+        unit_text: None,
+        change: None,
+    }
+}
+
+/// A conversion in parentheses shares the bound and change of the quantity before it:
+/// "under 296 hp (224 kW / 300 PS)", "dropped by 1 to 1.5 °C (1.8 to 2.7 °F)".
+fn inherit_in_parentheses(toks: &[Tok<'_>], found: &mut [Found]) {
+    let mut parent: Option<usize> = None;
+    for n in 1..found.len() {
+        let (head, tail) = found.split_at_mut(n);
+        let prev = &head[n - 1];
+        let f = &mut tail[0];
+        let between: Vec<&str> = toks[prev.end..f.first].iter().map(|t| t.text).collect();
+        parent = match between.as_slice() {
+            ["("] => Some(n - 1),
+            ["/" | "," | ";"] => parent,
+            _ => None,
+        };
+        let Some(p) = parent.map(|p| &head[p]) else {
+            continue;
+        };
+        if f.q.bound != Ex || f.q.change.is_some() {
+            continue;
+        }
+        f.q.change = p.q.change;
+        match p.q.bound {
+            Ge => f.q.high = None,
+            Le => f.q.low = None,
+            Ap => {}
+            _ => continue,
+        }
+        f.q.bound = p.q.bound;
+    }
+}
+
+/// "more than 10 and less than 20" → one range.
+fn merge_bounds(toks: &[Tok<'_>], found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(prev) = out.last_mut() {
+            let conn: Vec<&str> = toks[prev.end..f.first]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            let joined = matches!(conn.as_slice(), ["and" | "but" | ","] | [",", "and"]);
+            let lo_hi = match (prev.q.bound, f.q.bound) {
+                (Ge, Le) => prev.q.low.zip(f.q.high),
+                (Le, Ge) => f.q.low.zip(prev.q.high),
+                _ => None,
+            };
+            if let Some((lo, hi)) = lo_hi.filter(|(lo, hi)| joined && lo < hi) {
+                prev.q.low = Some(lo);
+                prev.q.high = Some(hi);
+                prev.q.bound = Bound::Range;
+                prev.q.end = f.q.end;
+                prev.end = f.end;
+                if prev.q.unit.is_none() {
+                    prev.q.unit = f.q.unit;
+                    prev.q.unit_text = f.q.unit_text;
+                }
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out
+}

@@ -1,0 +1,137 @@
+//! Reading rule files: the only module that touches the YAML crate, so it can be swapped.
+//!
+//! A file may hold several documents separated by `---`. Parse errors carry the YAML line and
+//! column; a "did you mean" is added for unknown keys.
+
+use super::raw::RawRuleFile;
+use crate::error::RuleError;
+use serde::Deserialize;
+
+/// Largest rule file accepted, in bytes: a guard against hostile input.
+pub const MAX_RULE_FILE_BYTES: usize = 4 << 20;
+
+/// A rule file's name and text.
+#[derive(Debug, Clone)]
+pub struct RuleText {
+    /// Path as shown in messages.
+    pub path: String,
+    /// The YAML text.
+    pub text: String,
+}
+
+/// Parses every `---`-separated document of a rule file into the raw model.
+pub fn parse(file: &RuleText) -> Result<Vec<RawRuleFile>, RuleError> {
+    if file.text.len() > MAX_RULE_FILE_BYTES {
+        return Err(RuleError {
+            file: file.path.clone(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "rule file is {} bytes; the limit is {MAX_RULE_FILE_BYTES}",
+                file.text.len()
+            ),
+            help: Some("split it into several files".to_owned()),
+        });
+    }
+    let mut out = Vec::new();
+    for doc in serde_yaml::Deserializer::from_str(&file.text) {
+        match RawRuleFile::deserialize(doc) {
+            Ok(raw) => out.push(raw),
+            Err(e) => return Err(yaml_error(&file.path, &e)),
+        }
+    }
+    Ok(out)
+}
+
+/// Parses a gold annotation or config file (any deserializable type) with located errors.
+pub fn parse_yaml<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, RuleError> {
+    serde_yaml::from_str(text).map_err(|e| yaml_error(path, &e))
+}
+
+fn yaml_error(path: &str, e: &serde_yaml::Error) -> RuleError {
+    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let raw = e.to_string();
+    // serde_yaml appends " at line L column C"; the location is ours to print.
+    let message = raw
+        .split(" at line ")
+        .next()
+        .unwrap_or(&raw)
+        .trim()
+        .to_owned();
+    let help = unknown_field_help(&message);
+    RuleError {
+        file: path.to_owned(),
+        line,
+        column,
+        message,
+        help,
+    }
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`" suggests the closest expected name.
+fn unknown_field_help(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.split(": unknown field `").nth(1))
+        .or_else(|| message.split("unknown variant `").nth(1))?;
+    let (bad, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, s)| s)
+        .collect();
+    let best = candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(bad, c), *c))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    (best.0 > 0.7).then(|| format!("did you mean `{}`?", best.1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> RuleText {
+        RuleText {
+            path: "t.yml".into(),
+            text: s.into(),
+        }
+    }
+
+    #[test]
+    fn unknown_key_is_located_with_a_suggestion() {
+        let e = parse(&text("aspects:\n  - id: x\n    axsi: y\n")).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 5), "{e}");
+        assert!(e.message.contains("unknown field `axsi`"), "{e}");
+        assert_eq!(e.help.as_deref(), Some("did you mean `axis`?"));
+    }
+
+    #[test]
+    fn wrong_enum_value_is_located() {
+        let e = parse(&text(
+            "claims:\n  - id: a\n    aspect: b\n    kind: numerc\n    pattern: x\n",
+        ))
+        .unwrap_err();
+        assert_eq!(e.line, 4, "{e}");
+        assert_eq!(e.help.as_deref(), Some("did you mean `numeric`?"));
+    }
+
+    #[test]
+    fn several_documents_in_one_file() {
+        let docs = parse(&text("aspects: []\n---\nclaims: []\n")).unwrap();
+        assert_eq!(docs.len(), 2);
+    }
+
+    #[test]
+    fn alias_bomb_is_rejected_quickly() {
+        let mut s = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..12 {
+            s.push_str(&format!(
+                "b{i}: &b{i} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n",
+                p = if i == 0 { "a".to_owned() } else { format!("b{}", i - 1) }
+            ));
+        }
+        assert!(parse(&text(&s)).is_err());
+    }
+}
