@@ -15,6 +15,7 @@ pub mod model;
 pub mod quantity;
 pub mod report;
 pub mod rules;
+pub mod ruletest;
 pub mod subject;
 pub mod text;
 

@@ -1,0 +1,1 @@
+//! Inline rule tests: run the `examples` and `counterexamples` of every rule.
