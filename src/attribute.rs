@@ -23,7 +23,8 @@ pub struct Attribution {
 const AUX: &[&str] = &[
     "has", "have", "had", "also", "later", "previously", "earlier", "would", "will", "had", "then",
     "again", "repeatedly", "further", "once", "still", "recently", "publicly", "privately",
-    "separately", "reportedly", "however", "did", "does", "do",
+    "separately", "reportedly", "however", "did", "does", "do", "now", "are", "is", "was", "were",
+    "both", "all", "jointly", "each", "themselves", "himself", "herself", "quickly", "immediately",
 ];
 /// Words that end a speaker noun phrase from the right ("a report released in January").
 const NP_CUT: &[&str] = &[
@@ -108,7 +109,7 @@ fn looks_like_name(s: &str) -> bool {
 }
 
 /// Finds the speaker in the text left of a verb (`left` ends right before the verb).
-fn speaker_left(left: &str, base: usize) -> Option<Speaker> {
+fn speaker_left(left: &str, base: usize, verb_is_participle: bool) -> Option<Speaker> {
     let mut end = left.trim_end().len();
     // Strip auxiliaries and adverbs before the verb.
     loop {
@@ -122,6 +123,15 @@ fn speaker_left(left: &str, base: usize) -> Option<Speaker> {
         }
     }
     let t = &left[..end];
+    if t.ends_with(',') && verb_is_participle {
+        // "X blamed Pakistan for the attack, accusing Islamabad of …": the participle's
+        // speaker is the sentence's subject.
+        let (subject, at) = sentence_subject(&t[..t.len() - 1]);
+        if subject.is_empty() {
+            return None;
+        }
+        return Some(Speaker { name: subject.to_owned(), role: None, span: Span::new(base + at, base + at + subject.len()) });
+    }
     if t.ends_with(',') {
         // Apposition: "Name, role," or "role, Name,".
         let inner = &t[..t.len() - 1];
@@ -146,16 +156,50 @@ fn speaker_left(left: &str, base: usize) -> Option<Speaker> {
     }
     let seg_start = t.rfind([',', '“', '”', '"', ';', ':', '—', '(']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
     let seg = &t[seg_start..];
-    let np = cut_np(strip_openers(seg.trim()));
-    if np.is_empty() || np.split_whitespace().count() > 9 {
+    let mut np = cut_np(strip_openers(seg.trim()));
+    let mut seg_start = seg_start;
+    if np.is_empty() && seg_start > 0 {
+        // "X condemned the attack, and rejected …": the speaker is the sentence's subject.
+        let (subject, at) = sentence_subject(t);
+        np = subject;
+        seg_start = at;
+    }
+    if np.is_empty() || np.split_whitespace().count() > 14 {
         return None;
     }
     let first = np.split_whitespace().next().unwrap_or("").to_lowercase();
-    if matches!(first.as_str(), "it" | "this" | "that" | "there") && np.split_whitespace().count() == 1 && first != "it" {
+    if matches!(first.as_str(), "this" | "that" | "there" | "which" | "what" | "who") && np.split_whitespace().count() == 1 {
         return None;
     }
     let off = base + seg_start + seg.find(np).unwrap_or(0);
     Some(Speaker { name: np.to_owned(), role: None, span: Span::new(off, off + np.len()) })
+}
+
+/// The subject of a sentence: its first clause after an introductory phrase ("In Pakistan,"),
+/// cut before its first past-tense verb. Returns the phrase and its offset.
+fn sentence_subject(t: &str) -> (&str, usize) {
+    let mut at = 0;
+    for seg in t.split(',') {
+        let trimmed = seg.trim_start();
+        let first = trimmed.split_whitespace().next().unwrap_or("").to_lowercase();
+        let intro = matches!(first.as_str(), "in" | "on" | "at" | "after" | "during" | "earlier" | "meanwhile" | "later" | "separately" | "however" | "but" | "and" | "since" | "while" | "as" | "last" | "this");
+        if !intro && !trimmed.is_empty() {
+            let mut end = trimmed.len();
+            let mut pos = 0;
+            for (i, w) in trimmed.split_whitespace().enumerate() {
+                let wat = trimmed[pos..].find(w).map_or(pos, |x| x + pos);
+                pos = wat + w.len();
+                if i > 0 && w.ends_with("ed") && w.starts_with(|c: char| c.is_lowercase()) {
+                    end = wat;
+                    break;
+                }
+            }
+            let lead = seg.len() - trimmed.len();
+            return (trimmed[..end].trim_end(), at + lead);
+        }
+        at += seg.len() + 1;
+    }
+    ("", 0)
 }
 
 fn clean_role(role: &str) -> String {
@@ -167,6 +211,9 @@ fn clean_role(role: &str) -> String {
 fn strip_openers(s: &str) -> &str {
     let mut s = s.trim();
     loop {
+        if OPENERS.contains(&s.trim_end_matches(',').to_lowercase().as_str()) {
+            return "";
+        }
         let Some((w, rest)) = s.split_once(char::is_whitespace) else { return s };
         if OPENERS.contains(&w.trim_end_matches(',').to_lowercase().as_str()) {
             s = rest.trim_start();
@@ -189,7 +236,7 @@ fn cut_np(np: &str) -> &str {
     // "a charge the Taliban": a reduced relative clause names the speaker last.
     let words: Vec<&str> = np.split_whitespace().collect();
     if words.len() >= 3 && matches!(words[0].to_lowercase().as_str(), "a" | "an" | "the") {
-        if let Some(k) = (2..words.len()).find(|&k| words[k].eq_ignore_ascii_case("the") && words.get(k + 1).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))) {
+        if let Some(k) = (2..words.len()).find(|&k| words[k].eq_ignore_ascii_case("the") && k + 1 < words.len()) {
             let at = np.rfind(&format!("{} {}", words[k], words[k + 1])).unwrap_or(0);
             return &np[at..];
         }
@@ -298,14 +345,14 @@ fn explicit(rules: &RuleSet, text: &str, base: usize) -> Option<(Speaker, Span, 
         let cue_span = Span::new(base + m.start(), base + m.end());
         let lt = left.trim_end();
         // Inverted: "…,” said Valle." / "…, said the ministry."
-        if lt.ends_with(['”', '"']) || lt.is_empty() || lt.ends_with(',') && speaker_left(left, base).is_none() {
+        if lt.ends_with(['”', '"']) || lt.is_empty() || lt.ends_with(',') && speaker_left(left, base, false).is_none() {
             if let Some(sp) = speaker_right(after, base + m.end()) {
                 let content_end = lt.trim_end_matches([',', '”', '"']).len();
                 return Some((sp, cue_span, Span::new(base, base + content_end), word, cue.stance));
             }
             continue;
         }
-        let Some(sp) = speaker_left(left, base) else { continue };
+        let Some(sp) = speaker_left(left, base, word.ends_with("ing")) else { continue };
         let sp_rel = sp.span.start - base;
         let before_speaker = text[..sp_rel].trim_end();
         if is_tail(after) && !before_speaker.is_empty() && before_speaker.ends_with([',', '”', '"', '’']) {
@@ -333,24 +380,56 @@ fn is_quoted(doc: &Document, s: &Sentence) -> bool {
     s.in_quote || s.quote_open_at_end || doc.slice(s.span).starts_with(['“', '"'])
 }
 
+/// Every attribution in a sentence, left to right: "Officials said turnout topped 74 percent –
+/// a figure the opposition said was inflated" has two, the first content ending where the
+/// second speaker starts.
+fn explicit_all(rules: &RuleSet, text: &str, base: usize) -> Vec<(Speaker, Span, Span, String, Stance)> {
+    let mut out: Vec<(Speaker, Span, Span, String, Stance)> = Vec::new();
+    let (mut rest, mut rest_base) = (text, base);
+    while out.len() < 4 {
+        let Some(found) = explicit(rules, rest, rest_base) else { break };
+        let content = found.2;
+        if let Some(prev) = out.last_mut() {
+            // A nested cue: cut the previous content before the new speaker's phrase.
+            let cut_rel = found.0.span.start - prev.2.start;
+            let head = &text[prev.2.start - base..found.0.span.start - base];
+            let cut = after_last(head, &['–', '—', ',', ';']).min(cut_rel);
+            let cut = if cut == 0 { cut_rel } else { cut.saturating_sub(1) };
+            prev.2 = Span::new(prev.2.start, prev.2.start + cut);
+        }
+        let next_from = content.start.max(found.1.end);
+        out.push(found);
+        if content.start < rest_base || next_from >= base + text.len() {
+            break;
+        }
+        rest = &text[next_from - base..];
+        rest_base = next_from;
+    }
+    out
+}
+
 /// Attributes every sentence of a document; `reference` resolves generic phrases ("the group")
-/// to a subject name given the sentence index.
+/// to a subject name given the sentence index. The first attribution of a sentence is its main
+/// one, used to carry quotations.
 pub fn attribute(
     rules: &RuleSet,
     doc: &Document,
     sentences: &[Sentence],
     reference: &dyn Fn(usize, &str) -> Option<String>,
-) -> Vec<Option<Attribution>> {
+) -> Vec<Vec<Attribution>> {
     let mut memory = Memory::default();
-    let mut out: Vec<Option<Attribution>> = Vec::with_capacity(sentences.len());
+    let mut out: Vec<Vec<Attribution>> = Vec::with_capacity(sentences.len());
     for (i, s) in sentences.iter().enumerate() {
         let text = &doc.prose[s.span.start..s.span.end];
-        let found = explicit(rules, text, s.span.start).and_then(|(sp, cue_span, content, cue, stance)| {
-            let (name, role, via) = memory.resolve(rules, &sp, &|n| reference(i, n))?;
-            let source = Source { name, role, cue: Some(cue), via, stance, span: Some(sp.span), cue_span: Some(cue_span) };
-            memory.remember(&source);
-            Some(Attribution { source, content })
-        });
+        let found = explicit_all(rules, text, s.span.start)
+            .into_iter()
+            .filter_map(|(sp, cue_span, content, cue, stance)| {
+                let (name, role, via) = memory.resolve(rules, &sp, &|n| reference(i, n))?;
+                let source = Source { name, role, cue: Some(cue), via, stance, span: Some(sp.span), cue_span: Some(cue_span) };
+                memory.remember(&source);
+                Some(Attribution { source, content })
+            })
+            .collect();
         out.push(found);
     }
     carry_quotes(doc, sentences, &mut out);
@@ -359,24 +438,23 @@ pub fn attribute(
 
 /// Gives unattributed quoted sentences the source of their quotation, named in an earlier or
 /// later sentence of the same paragraph.
-fn carry_quotes(doc: &Document, sentences: &[Sentence], out: &mut [Option<Attribution>]) {
+fn carry_quotes(doc: &Document, sentences: &[Sentence], out: &mut [Vec<Attribution>]) {
     for i in 0..sentences.len() {
-        if out[i].is_some() || !is_quoted(doc, &sentences[i]) {
+        if !out[i].is_empty() || !is_quoted(doc, &sentences[i]) {
             continue;
         }
         let para = sentences[i].paragraph;
-        let back = (0..i).rev().take_while(|&j| sentences[j].paragraph == para).find_map(|j| out[j].as_ref().filter(|a| a.source.via != Via::QuoteCarry || j + 1 == i));
+        let back = (0..i).rev().take_while(|&j| sentences[j].paragraph == para).find_map(|j| out[j].first().filter(|a| a.source.via != Via::QuoteCarry || j + 1 == i));
         let forward = (i + 1..sentences.len())
             .take_while(|&j| sentences[j].paragraph == para && sentences[j].in_quote)
-            .find_map(|j| out[j].clone());
-        let next_is_quote_end = forward.is_some();
-        let from = if next_is_quote_end && sentences[i].quote_open_at_end { forward } else { back.cloned().or(forward) };
+            .find_map(|j| out[j].first().cloned());
+        let from = if forward.is_some() && sentences[i].quote_open_at_end { forward } else { back.cloned().or(forward) };
         if let Some(a) = from {
             let span = sentences[i].span;
-            out[i] = Some(Attribution {
+            out[i] = vec![Attribution {
                 source: Source { via: Via::QuoteCarry, span: None, cue_span: None, ..a.source },
                 content: span,
-            });
+            }];
         }
     }
 }
@@ -393,7 +471,7 @@ mod tests {
     #[test]
     fn apposition_before_told() {
         let s = "Bill Roggio, a senior fellow at the Foundation for Defense of Democracies, ";
-        let sp = speaker_left(s, 0).expect("speaker");
+        let sp = speaker_left(s, 0, false).expect("speaker");
         assert_eq!(sp.name, "Bill Roggio");
         let rules = RuleSet::builtin().unwrap();
         let t = "Bill Roggio, a senior fellow at the Foundation for Defense of Democracies, told VOA that the attacks in Russia would help.";

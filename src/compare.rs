@@ -28,7 +28,8 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
     for (i, c) in claims.iter().enumerate() {
         let doc = if opts.across_documents { 0 } else { c.doc };
         // Responsibility claims are about an event, whoever they name: group them by document.
-        let subject = if c.kind == ClaimKind::Attribution { "" } else { c.subject.as_str() };
+        let per_event = rules.aspects.get(&c.aspect).is_some_and(|a| a.per_event);
+        let subject = if c.kind == ClaimKind::Attribution || per_event { "" } else { c.subject.as_str() };
         groups.entry((doc, subject, c.axis.as_str())).or_default().push(i);
     }
     let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
@@ -58,29 +59,34 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
 fn denials(rules: &RuleSet, claims: &[Claim], seen: &mut BTreeSet<(usize, usize)>, findings: &mut Vec<Finding>) {
     for rule in rules.contradictions.iter().filter(|r| r.kind == FindingKind::Negation) {
         for (j, d) in claims.iter().enumerate() {
-            let is_denial = rule.applies_to(&d.aspect) || d.source.stance == Stance::Deny;
-            if !is_denial {
+            if !rule.applies_to(&d.aspect) {
                 continue;
             }
             let window = rule.within.unwrap_or(usize::MAX);
-            let candidates = claims[..j].iter().enumerate().rev().filter(|(_, a)| {
-                a.doc == d.doc
-                    && d.sentence_index - a.sentence_index <= window
-                    && a.source.key() != d.source.key()
-                    && !rule.applies_to(&a.aspect)
-                    && a.source.stance != Stance::Deny
+            // The disputed claim may come before the denial or, as in "X denied a report …
+            // Earlier, the newspaper reported …", after it: nearest first, same subject first.
+            let mut candidates: Vec<usize> = (0..claims.len())
+                .filter(|&i| {
+                    let a = &claims[i];
+                    i != j
+                        && a.doc == d.doc
+                        && a.sentence_index.abs_diff(d.sentence_index) <= window
+                        && a.source.key() != d.source.key()
+                        && !rule.applies_to(&a.aspect)
+                        && a.source.stance != Stance::Deny
+                })
+                .collect();
+            // Outlets rarely dispute themselves: a claim in the document's own voice is the
+            // target only when no attributed claim is near.
+            candidates.sort_by_key(|&i| {
+                let a = &claims[i];
+                (a.source.via == crate::model::Via::Document, a.subject != d.subject, a.sentence_index.abs_diff(d.sentence_index), i > j)
             });
-            let mut best = None;
-            for (i, a) in candidates {
-                if a.subject == d.subject {
-                    best = Some(i);
-                    break;
-                }
-                best.get_or_insert(i);
-            }
+            let best = candidates.first().copied();
             if let Some(i) = best {
-                if seen.insert((i, j)) {
-                    findings.push(finding(rule, claims, i, j));
+                let (x, y) = if i < j { (i, j) } else { (j, i) };
+                if seen.insert((x, y)) {
+                    findings.push(finding(rule, claims, x, y));
                 }
             }
         }
@@ -206,6 +212,7 @@ pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
             }
         }
         FindingKind::AttributionConflict => match (&a.agent, &b.agent) {
+            (Some(_), Some(_)) if a.doc == b.doc && a.event != b.event => No("different events".into()),
             (Some(x), Some(y)) if a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution => {
                 let (kx, ky) = (crate::model::source_key(x), crate::model::source_key(y));
                 if kx == ky || kx.contains(&ky) || ky.contains(&kx) {
@@ -239,8 +246,11 @@ fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
     if va.unit != vb.unit {
         return No(format!("different units ({} vs {})", va.unit.as_deref().unwrap_or("none"), vb.unit.as_deref().unwrap_or("none")));
     }
-    if a.update || b.update {
-        return No("one figure updates the other (a running total)".into());
+    if let Some(q) = a.qualifier.as_ref().or(b.qualifier.as_ref()) {
+        return No(format!("one figure is {q}"));
+    }
+    if a.doc == b.doc && a.event != b.event {
+        return No("the figures are about different events (\"separately\", \"another attack\")".into());
     }
     if a.direction != b.direction {
         return No("a change against a level".into());

@@ -14,6 +14,25 @@ use crate::text::{self, Document, Sentence, Span};
 const HEDGES: &[&str] = &["may", "might", "could", "possibly", "allegedly", "reportedly", "perhaps", "likely", "probably", "alone", "unless"];
 /// Phrases that mark a figure as an update of an earlier one rather than a rival figure.
 const UPDATES: &[&str] = &["rose to", "risen to", "climbed to", "increased to", "jumped to", "grew to", "later", "updated", "revised", "has since", "now stands", "new toll", "raised the toll", "brings the", "bringing the", "brought the", "so far", "to date"];
+/// Openers that start a new event in news prose.
+const EVENT_BREAKS: &[&str] = &["separately", "meanwhile", "elsewhere", "in another", "in a separate", "in an unrelated", "earlier this", "last year", "last month", "in a similar"];
+
+/// Does the sentence start a new event segment ("Separately, …", "in another attack")?
+fn starts_event(lower: &str) -> bool {
+    EVENT_BREAKS.iter().any(|b| lower.starts_with(b))
+        || ["another attack", "a separate attack", "another incident", "a separate incident", "another bombing", "another blast"].iter().any(|p| lower.contains(p))
+}
+
+/// A figure that sums several events ("killed in two attacks") is not a rival to one event's.
+fn is_aggregate(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(3).any(|w| {
+        matches!(w[0], "two" | "three" | "four" | "five" | "several" | "multiple" | "separate" | "both" | "twin")
+            && ["attacks", "bases", "incidents", "bombings", "blasts", "raids", "villages", "towns", "cities", "locations", "explosions", "strikes", "provinces", "regions", "districts"]
+                .iter()
+                .any(|n| w[1] == *n || w[2] == *n)
+    })
+}
 
 /// Everything extraction learned about one document.
 #[derive(Debug, Clone)]
@@ -22,8 +41,8 @@ pub struct Extraction {
     pub sentences: Vec<Sentence>,
     /// Subject mentions, per sentence, with references resolved.
     pub mentions: Vec<Vec<Mention>>,
-    /// Attribution per sentence.
-    pub attributions: Vec<Option<Attribution>>,
+    /// Attributions per sentence, left to right.
+    pub attributions: Vec<Vec<Attribution>>,
     /// Claims, in document order.
     pub claims: Vec<Claim>,
 }
@@ -87,8 +106,20 @@ pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction 
     };
     let attributions = attribute::attribute(rules, doc, &sentences, &reference);
     let mut claims = Vec::new();
+    let mut event = 0;
     for (si, s) in sentences.iter().enumerate() {
         let text = &doc.prose[s.span.start..s.span.end];
+        if starts_event(&text.to_lowercase()) {
+            event += 1;
+        }
+        if is_headline(text) {
+            // A sub-heading inside the body ("U.S. airstrike") starts a new part of the story.
+            if si > 0 {
+                event += 1;
+            }
+            // Headlines summarise the article in title case; their figures restate the body.
+            continue;
+        }
         let matching: Vec<usize> = match &rules.matchers.claim_set {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..rules.claims.len()).collect(),
@@ -101,7 +132,7 @@ pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction 
                 if m.as_str().trim().is_empty() {
                     continue;
                 }
-                let ctx = ClaimCtx { rules, doc, doc_index, sentence: s, sentence_index: si, text, mentions: &mentions, attribution: attributions[si].as_ref() };
+                let ctx = ClaimCtx { rules, doc, doc_index, event, sentence: s, sentence_index: si, text, mentions: &mentions, attributions: &attributions[si] };
                 if let Some(c) = ctx.claim(rule, &caps) {
                     found.push(c);
                 }
@@ -115,9 +146,19 @@ pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction 
                 kept.push(c);
             }
         }
+        statements(&attributions[si], s, si, doc_index, event, doc, &mut kept);
         claims.extend(kept);
     }
     Extraction { sentences, mentions, attributions, claims }
+}
+
+/// A title-case line without final punctuation: "Six Somali Soldiers Killed in Attacks".
+fn is_headline(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let small = |w: &str| matches!(w, "a" | "an" | "the" | "in" | "on" | "of" | "for" | "to" | "and" | "or" | "at" | "by" | "as" | "with" | "from" | "vs" | "over");
+    words.len() >= 3
+        && !text.trim_end().ends_with(['.', '!', '?', '”', '"', ':'])
+        && words.iter().filter(|w| !small(w)).all(|w| !w.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// The first participating group named `name`, `name2`, `name3`… (alternatives of one rule).
@@ -138,15 +179,57 @@ fn singular(noun: &str) -> String {
     }
 }
 
+/// Id of the engine's own rule that turns attributed speech into a statement claim.
+pub const STATEMENT_RULE: &str = "reported-statement";
+
+/// Adds a statement claim for each explicit, asserting attribution whose content holds no claim.
+fn statements(attributions: &[Attribution], s: &Sentence, si: usize, doc_index: usize, event: usize, doc: &Document, kept: &mut Vec<Claim>) {
+    for a in attributions {
+        if a.source.via == Via::Document || a.source.stance != crate::model::Stance::Assert || kept.iter().any(|c| a.content.overlaps(c.span)) {
+            continue;
+        }
+        let raw = doc.prose.get(a.content.start..a.content.end).unwrap_or("");
+        let trimmed = raw.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | ',' | ':'));
+        let start = a.content.start + (raw.len() - trimmed.len());
+        let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '"' | ',' | '.'));
+        if trimmed.split_whitespace().count() < 3 {
+            continue;
+        }
+        kept.push(Claim {
+            doc: doc_index,
+            span: Span::new(start, start + trimmed.len()),
+            sentence: s.span,
+            sentence_index: si,
+            paragraph: s.paragraph,
+            subject: "(statement)".to_owned(),
+            aspect: "statement".to_owned(),
+            axis: "statement".to_owned(),
+            sign: 1,
+            kind: ClaimKind::Statement,
+            value: None,
+            direction: None,
+            polarity: None,
+            agent: None,
+            hedged: false,
+            qualifier: None,
+            event,
+            source: a.source.clone(),
+            rule: STATEMENT_RULE.to_owned(),
+        });
+    }
+    kept.sort_by_key(|c| c.span.start);
+}
+
 struct ClaimCtx<'a> {
     rules: &'a RuleSet,
     doc: &'a Document,
     doc_index: usize,
+    event: usize,
     sentence: &'a Sentence,
     sentence_index: usize,
     text: &'a str,
     mentions: &'a [Vec<Mention>],
-    attribution: Option<&'a Attribution>,
+    attributions: &'a [Attribution],
 }
 
 impl ClaimCtx<'_> {
@@ -192,7 +275,13 @@ impl ClaimCtx<'_> {
         let before = lower.get(window_start..m.start()).unwrap_or("");
         let hedged = source.stance == crate::model::Stance::Hedge
             || before.split(|c: char| !c.is_alphanumeric()).chain(m.as_str().to_lowercase().split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>()).any(|w| HEDGES.contains(&w));
-        let update = UPDATES.iter().any(|u| lower.contains(u));
+        let qualifier = if UPDATES.iter().any(|u| lower.contains(u)) {
+            Some("a running total or an update".to_owned())
+        } else if is_aggregate(&lower) {
+            Some("a total over several events".to_owned())
+        } else {
+            None
+        };
         Some(Claim {
             doc: self.doc_index,
             span,
@@ -209,7 +298,8 @@ impl ClaimCtx<'_> {
             polarity,
             agent,
             hedged,
-            update,
+            qualifier,
+            event: self.event,
             source,
             rule: rule.id.clone(),
         })
@@ -233,8 +323,19 @@ impl ClaimCtx<'_> {
             let name = self.resolve_name(s.as_str(), s.start());
             return Some(Source { name, role: None, cue: None, via: Via::Explicit, stance: crate::model::Stance::Assert, span: Some(Span::new(self.abs(s.start()), self.abs(s.end()))), cue_span: None });
         }
-        if let Some(a) = self.attribution {
+        for a in self.attributions {
             if a.content.contains(span) || a.content.overlaps(span) && a.source.span.is_none_or(|s| !s.overlaps(span)) {
+                // "the group said it was behind blasts that killed 95": a toll in a relative
+                // clause is background, in the outlet's voice.
+                let before = self.doc.prose.get(a.content.start..span.start).unwrap_or("").trim_end().to_lowercase();
+                let relative = before.len() > 5 && (before.ends_with(" that") || before.ends_with(" which"));
+                if relative && caps.name("value").is_some() && !before.ends_with("said that") {
+                    return Some(attribute::document_source());
+                }
+                return Some(a.source.clone());
+            }
+            // The claim is the speech act itself: "officials denied a report that …".
+            if a.source.cue_span.is_some_and(|c| c.overlaps(span) || span.contains(c)) || a.source.span.is_some_and(|s| s.end <= span.start && span.start <= a.content.start) {
                 return Some(a.source.clone());
             }
         }

@@ -16,6 +16,9 @@ pub enum ClaimKind {
     Evaluative,
     /// Who is responsible for an event.
     Attribution,
+    /// Whatever an attributed source says, when no pattern gives it a sharper shape; a denial
+    /// can dispute it.
+    Statement,
 }
 
 /// Direction of a stated trend.
@@ -194,13 +197,23 @@ pub fn source_key(name: &str) -> String {
         .split_whitespace()
         .filter(|w| !matches!(*w, "a" | "an" | "the" | "report" | "reports" | "statement" | "officials" | "official" | "spokesperson" | "spokesman" | "spokeswoman"))
         .collect();
-    let capitalised = name
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    // A person's name ("Homayoun Mohtaat") is keyed by its last word, the surname.
-    if capitalised >= 2 && capitalised == name.split_whitespace().count() && !name.contains('.') {
-        return words.last().map_or_else(String::new, |w| (*w).to_owned());
+    let all_words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = all_words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    let last = words.last().copied().unwrap_or("");
+    let institution = matches!(
+        last,
+        "ministry" | "army" | "police" | "headquarters" | "watch" | "agency" | "office" | "department" | "council"
+            | "commission" | "committee" | "government" | "forces" | "command" | "organization" | "nations"
+            | "union" | "institute" | "service" | "news" | "times" | "post" | "group" | "movement" | "party"
+            | "observatory" | "military" | "court" | "bank" | "fund" | "authority" | "authorities" | "media"
+    );
+    // A person's name ("Homayoun Mohtaat", "Maj. Gen. Saeed Aleem") is keyed by its surname.
+    if capitalised >= 2 && all_words.last().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())) && !institution && !last.contains('.') {
+        return last.to_owned();
+    }
+    if words.is_empty() {
+        // "Officials" alone: keep the word rather than an empty key.
+        return lower.to_owned();
     }
     words.join(" ")
 }
@@ -238,8 +251,12 @@ pub struct Claim {
     pub agent: Option<String>,
     /// Whether the claim is hedged ("may", "could").
     pub hedged: bool,
-    /// Whether the claim states an update ("rose to", "later") rather than a competing figure.
-    pub update: bool,
+    /// Why the claim's figure is not a rival to other figures, if it is not: a running total
+    /// ("rose to"), or an aggregate over several events ("two attacks").
+    pub qualifier: Option<String>,
+    /// Index of the event segment of the document: news text starts a new event with
+    /// "Separately,", "Meanwhile,", "in another attack" or a sub-heading.
+    pub event: usize,
     /// Who makes the claim.
     pub source: Source,
     /// The rule that produced it.

@@ -146,7 +146,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
                 ctx.err(fi, &a.id, "sign", format!("sign must be 1 or -1, not {}", a.sign), None);
             }
             let axis = a.axis.unwrap_or_else(|| a.id.clone());
-            aspects.insert(a.id.clone(), Aspect { id: a.id, axis, sign: a.sign, description: a.description });
+            aspects.insert(a.id.clone(), Aspect { id: a.id, axis, sign: a.sign, per_event: a.per_event, description: a.description });
         }
         for c in raw.claims {
             if !seen.insert(format!("claim:{}", c.id)) {
@@ -276,7 +276,7 @@ fn compile_claim(
         let needed = match c.kind {
             ClaimKind::Numeric => Some("value"),
             ClaimKind::Attribution => Some("agent"),
-            ClaimKind::Evaluative => None,
+            ClaimKind::Evaluative | ClaimKind::Statement => None,
         };
         if let Some(n) = needed {
             if !has(n) {

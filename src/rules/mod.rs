@@ -63,6 +63,8 @@ pub struct Aspect {
     pub axis: String,
     /// Sign on the axis.
     pub sign: i8,
+    /// Paired per document and event rather than per subject.
+    pub per_event: bool,
     /// Description.
     pub description: String,
 }

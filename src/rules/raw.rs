@@ -101,6 +101,10 @@ pub struct RawAspect {
     /// +1 if a rise in this aspect raises the axis, -1 if it lowers it.
     #[serde(default = "default_sign")]
     pub sign: i8,
+    /// Claims of this aspect describe an event (a toll, a turnout) rather than a named subject:
+    /// they are paired within a document whatever subject is mentioned near them.
+    #[serde(default)]
+    pub per_event: bool,
     /// One-line description.
     #[serde(default)]
     pub description: String,
