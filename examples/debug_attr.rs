@@ -7,6 +7,13 @@ fn main() {
     let ex = crosscheck::extract::extract(&rules, &doc, 0);
     for (i, s) in ex.sentences.iter().enumerate() {
         let a = ex.attributions[i].first();
-        println!("[{i}] p{} q{} {:?}\n    -> {:?} | {:?}", s.paragraph, s.in_quote as u8, doc.slice(s.span), a.map(|a| (&a.source.name, &a.source.role, a.source.via)), a.map(|a| doc.slice(a.content)));
+        println!(
+            "[{i}] p{} q{} {:?}\n    -> {:?} | {:?}",
+            s.paragraph,
+            s.in_quote as u8,
+            doc.slice(s.span),
+            a.map(|a| (&a.source.name, &a.source.role, a.source.via)),
+            a.map(|a| doc.slice(a.content))
+        );
     }
 }

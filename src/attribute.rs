@@ -21,19 +21,81 @@ pub struct Attribution {
 
 /// Auxiliaries and adverbs that may stand between a speaker and the verb ("has also said").
 const AUX: &[&str] = &[
-    "has", "have", "had", "also", "later", "previously", "earlier", "would", "will", "had", "then",
-    "again", "repeatedly", "further", "once", "still", "recently", "publicly", "privately",
-    "separately", "reportedly", "however", "did", "does", "do", "now", "are", "is", "was", "were",
-    "both", "all", "jointly", "each", "themselves", "himself", "herself", "quickly", "immediately",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "previously",
+    "earlier",
+    "would",
+    "will",
+    "had",
+    "then",
+    "again",
+    "repeatedly",
+    "further",
+    "once",
+    "still",
+    "recently",
+    "publicly",
+    "privately",
+    "separately",
+    "reportedly",
+    "however",
+    "did",
+    "does",
+    "do",
+    "now",
+    "are",
+    "is",
+    "was",
+    "were",
+    "both",
+    "all",
+    "jointly",
+    "each",
+    "themselves",
+    "himself",
+    "herself",
+    "quickly",
+    "immediately",
 ];
 /// Words that end a speaker noun phrase from the right ("a report released in January").
 const NP_CUT: &[&str] = &[
-    "released", "published", "issued", "who", "which", "that", "seen", "obtained", "dated",
-    "quoted", "cited", "speaking", "posted", "shared", "on", "in", "at", "during", "after",
+    "released",
+    "published",
+    "issued",
+    "who",
+    "which",
+    "that",
+    "seen",
+    "obtained",
+    "dated",
+    "quoted",
+    "cited",
+    "speaking",
+    "posted",
+    "shared",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// Discourse openers stripped from a speaker phrase.
-const OPENERS: &[&str] = &["but", "and", "yet", "so", "still", "meanwhile", "however", "instead", "also"];
+const OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "yet",
+    "so",
+    "still",
+    "meanwhile",
+    "however",
+    "instead",
+    "also",
+];
 
 /// Where a reporting verb's content starts: after an object such as `told VOA`, a time such as
 /// `said Monday`, and `that`. A verb that needs a clause returns `None` when no `that`, quote or
@@ -44,11 +106,30 @@ fn content_start(after: &str, needs_clause: bool) -> Option<usize> {
     if trimmed.starts_with(['“', '"', ':']) {
         return Some(lead);
     }
-    let first = trimmed.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = trimmed
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     // A preposition or time word can precede `that` at some distance:
     // "claimed at a press conference in Kabul in December that".
-    let prepositional = matches!(first.as_str(), "at" | "in" | "on" | "during" | "last" | "earlier" | "to" | "before" | "after" | "repeatedly" | "publicly" | "previously" | "in" | "late" | "early" | "this")
-        || first.ends_with("day");
+    let prepositional = matches!(
+        first.as_str(),
+        "at" | "in"
+            | "on"
+            | "during"
+            | "last"
+            | "earlier"
+            | "to"
+            | "before"
+            | "after"
+            | "repeatedly"
+            | "publicly"
+            | "previously"
+            | "late"
+            | "early"
+            | "this"
+    ) || first.ends_with("day");
     let window = if prepositional { 14 } else { 3 };
     let mut pos = 0usize;
     for (i, w) in trimmed.split_whitespace().enumerate() {
@@ -57,7 +138,9 @@ fn content_start(after: &str, needs_clause: bool) -> Option<usize> {
         }
         let at = trimmed[pos..].find(w).map_or(pos, |x| x + pos);
         pos = at + w.len();
-        let lw = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let lw = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if lw == "that" {
             return Some(lead + pos);
         }
@@ -71,9 +154,30 @@ fn content_start(after: &str, needs_clause: bool) -> Option<usize> {
     // `told VOA` / `told reporters` without `that`: skip the object.
     let mut skip = 0;
     if let Some(w) = trimmed.split_whitespace().next() {
-        let lw = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        let acronym = w.len() <= 6 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && w.chars().any(char::is_alphabetic);
-        if acronym || matches!(lw.as_str(), "reporters" | "journalists" | "lawmakers" | "parliament" | "congress" | "investigators" | "him" | "her" | "them" | "us" | "me") {
+        let lw = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let acronym = w.len() <= 6
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            && w.chars().any(char::is_alphabetic);
+        if acronym
+            || matches!(
+                lw.as_str(),
+                "reporters"
+                    | "journalists"
+                    | "lawmakers"
+                    | "parliament"
+                    | "congress"
+                    | "investigators"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "us"
+                    | "me"
+            )
+        {
             skip = w.len();
         }
     }
@@ -90,7 +194,12 @@ fn is_tail(after: &str) -> bool {
     !lower.starts_with("that ")
         && !t.contains(['“', '"'])
         && t.chars().count() <= 70
-        && !lower.split_whitespace().any(|w| matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "could"))
+        && !lower.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "could"
+            )
+        })
 }
 
 /// A speaker phrase split into name and role.
@@ -104,7 +213,10 @@ struct Speaker {
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (1..=5).contains(&words.len())
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "al" | "de" | "bin" | "van" | "von" | "da"))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || matches!(*w, "al" | "de" | "bin" | "van" | "von" | "da")
+        })
         && !s.contains('.')
 }
 
@@ -114,7 +226,9 @@ fn speaker_left(left: &str, base: usize, verb_is_participle: bool) -> Option<Spe
     // Strip auxiliaries and adverbs before the verb.
     loop {
         let t = &left[..end];
-        let Some(sp) = t.rfind(char::is_whitespace) else { break };
+        let Some(sp) = t.rfind(char::is_whitespace) else {
+            break;
+        };
         let w = t[sp + 1..].to_lowercase();
         if AUX.contains(&w.as_str()) {
             end = t[..sp].trim_end().len();
@@ -130,11 +244,14 @@ fn speaker_left(left: &str, base: usize, verb_is_participle: bool) -> Option<Spe
         if subject.is_empty() {
             return None;
         }
-        return Some(Speaker { name: subject.to_owned(), role: None, span: Span::new(base + at, base + at + subject.len()) });
+        return Some(Speaker {
+            name: subject.to_owned(),
+            role: None,
+            span: Span::new(base + at, base + at + subject.len()),
+        });
     }
-    if t.ends_with(',') {
+    if let Some(inner) = t.strip_suffix(',') {
         // Apposition: "Name, role," or "role, Name,".
-        let inner = &t[..t.len() - 1];
         let comma = inner.rfind(',')?;
         let x = inner[comma + 1..].trim();
         let before = &inner[..comma];
@@ -146,15 +263,25 @@ fn speaker_left(left: &str, base: usize, verb_is_participle: bool) -> Option<Spe
         }
         let y_off = base + y_start + before[y_start..].find(y).unwrap_or(0);
         if looks_like_name(y) {
-            return Some(Speaker { name: y.to_owned(), role: Some(clean_role(x)), span: Span::new(y_off, y_off + y.len()) });
+            return Some(Speaker {
+                name: y.to_owned(),
+                role: Some(clean_role(x)),
+                span: Span::new(y_off, y_off + y.len()),
+            });
         }
         if looks_like_name(x) {
             let x_off = base + comma + 1 + inner[comma + 1..].find(x).unwrap_or(0);
-            return Some(Speaker { name: x.to_owned(), role: Some(clean_role(y)), span: Span::new(x_off, x_off + x.len()) });
+            return Some(Speaker {
+                name: x.to_owned(),
+                role: Some(clean_role(y)),
+                span: Span::new(x_off, x_off + x.len()),
+            });
         }
         return None;
     }
-    let seg_start = t.rfind([',', '“', '”', '"', ';', ':', '—', '(']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    let seg_start = t
+        .rfind([',', '“', '”', '"', ';', ':', '—', '('])
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
     let seg = &t[seg_start..];
     let mut np = cut_np(strip_openers(seg.trim()));
     let mut seg_start = seg_start;
@@ -168,11 +295,19 @@ fn speaker_left(left: &str, base: usize, verb_is_participle: bool) -> Option<Spe
         return None;
     }
     let first = np.split_whitespace().next().unwrap_or("").to_lowercase();
-    if matches!(first.as_str(), "this" | "that" | "there" | "which" | "what" | "who") && np.split_whitespace().count() == 1 {
+    if matches!(
+        first.as_str(),
+        "this" | "that" | "there" | "which" | "what" | "who"
+    ) && np.split_whitespace().count() == 1
+    {
         return None;
     }
     let off = base + seg_start + seg.find(np).unwrap_or(0);
-    Some(Speaker { name: np.to_owned(), role: None, span: Span::new(off, off + np.len()) })
+    Some(Speaker {
+        name: np.to_owned(),
+        role: None,
+        span: Span::new(off, off + np.len()),
+    })
 }
 
 /// The subject of a sentence: its first clause after an introductory phrase ("In Pakistan,"),
@@ -181,8 +316,30 @@ fn sentence_subject(t: &str) -> (&str, usize) {
     let mut at = 0;
     for seg in t.split(',') {
         let trimmed = seg.trim_start();
-        let first = trimmed.split_whitespace().next().unwrap_or("").to_lowercase();
-        let intro = matches!(first.as_str(), "in" | "on" | "at" | "after" | "during" | "earlier" | "meanwhile" | "later" | "separately" | "however" | "but" | "and" | "since" | "while" | "as" | "last" | "this");
+        let first = trimmed
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let intro = matches!(
+            first.as_str(),
+            "in" | "on"
+                | "at"
+                | "after"
+                | "during"
+                | "earlier"
+                | "meanwhile"
+                | "later"
+                | "separately"
+                | "however"
+                | "but"
+                | "and"
+                | "since"
+                | "while"
+                | "as"
+                | "last"
+                | "this"
+        );
         if !intro && !trimmed.is_empty() {
             let mut end = trimmed.len();
             let mut pos = 0;
@@ -204,7 +361,11 @@ fn sentence_subject(t: &str) -> (&str, usize) {
 
 fn clean_role(role: &str) -> String {
     let r = role.trim();
-    let r = r.strip_prefix("a ").or_else(|| r.strip_prefix("an ")).or_else(|| r.strip_prefix("the ")).unwrap_or(r);
+    let r = r
+        .strip_prefix("a ")
+        .or_else(|| r.strip_prefix("an "))
+        .or_else(|| r.strip_prefix("the "))
+        .unwrap_or(r);
     r.to_owned()
 }
 
@@ -214,7 +375,9 @@ fn strip_openers(s: &str) -> &str {
         if OPENERS.contains(&s.trim_end_matches(',').to_lowercase().as_str()) {
             return "";
         }
-        let Some((w, rest)) = s.split_once(char::is_whitespace) else { return s };
+        let Some((w, rest)) = s.split_once(char::is_whitespace) else {
+            return s;
+        };
         if OPENERS.contains(&w.trim_end_matches(',').to_lowercase().as_str()) {
             s = rest.trim_start();
         } else {
@@ -235,12 +398,15 @@ fn cut_np(np: &str) -> &str {
     }
     // "a charge the Taliban": a reduced relative clause names the speaker last.
     let words: Vec<&str> = np.split_whitespace().collect();
-    if words.len() >= 3 && matches!(words[0].to_lowercase().as_str(), "a" | "an" | "the") {
-        if let Some(k) = (2..words.len()).find(|&k| words[k].eq_ignore_ascii_case("the") && k + 1 < words.len()) {
-            let at = np.rfind(&format!("{} {}", words[k], words[k + 1])).unwrap_or(0);
+    if words.len() >= 3 && matches!(words[0].to_lowercase().as_str(), "a" | "an" | "the")
+        && let Some(k) =
+            (2..words.len()).find(|&k| words[k].eq_ignore_ascii_case("the") && k + 1 < words.len())
+        {
+            let at = np
+                .rfind(&format!("{} {}", words[k], words[k + 1]))
+                .unwrap_or(0);
             return &np[at..];
         }
-    }
     np
 }
 
@@ -248,18 +414,26 @@ fn cut_np(np: &str) -> &str {
 fn speaker_right(after: &str, base: usize) -> Option<Speaker> {
     let t = after.trim_start();
     let off = after.len() - t.len();
-    let end = t.find(['.', ',', ';', '!', '?', '“', '"']).unwrap_or(t.len());
+    let end = t
+        .find(['.', ',', ';', '!', '?', '“', '"'])
+        .unwrap_or(t.len());
     let np = t[..end].trim();
     // The whole phrase up to the punctuation must be the speaker: "said Valle." not "told VOA that…".
     if np.is_empty() || np.split_whitespace().count() > 8 || cut_np(np) != np {
         return None;
     }
-    let rest = t[end..].trim_start_matches(['.', '!', '?', '”', '"']).trim();
+    let rest = t[end..]
+        .trim_start_matches(['.', '!', '?', '”', '"'])
+        .trim();
     if !rest.is_empty() && !t[end..].starts_with(',') {
         return None;
     }
     let at = base + off;
-    Some(Speaker { name: np.to_owned(), role: None, span: Span::new(at, at + np.len()) })
+    Some(Speaker {
+        name: np.to_owned(),
+        role: None,
+        span: Span::new(at, at + np.len()),
+    })
 }
 
 /// Tracks named speakers for pronouns and surnames across sentences.
@@ -272,10 +446,19 @@ struct Memory {
 
 impl Memory {
     /// Resolves a speaker phrase to a source name and role, and remembers it.
-    fn resolve(&mut self, rules: &RuleSet, sp: &Speaker, resolve_reference: &dyn Fn(&str) -> Option<String>) -> Option<(String, Option<String>, Via)> {
+    fn resolve(
+        &mut self,
+        rules: &RuleSet,
+        sp: &Speaker,
+        resolve_reference: &dyn Fn(&str) -> Option<String>,
+    ) -> Option<(String, Option<String>, Via)> {
         let lower = sp.name.to_lowercase();
         if PRONOUNS.contains(&lower.as_str()) {
-            let prev = if matches!(lower.as_str(), "he" | "she" | "i") { &self.last_person } else { &self.last_org };
+            let prev = if matches!(lower.as_str(), "he" | "she" | "i") {
+                &self.last_person
+            } else {
+                &self.last_org
+            };
             let prev = prev.as_ref().or(self.last_person.as_ref())?;
             return Some((prev.name.clone(), prev.role.clone(), Via::Pronoun));
         }
@@ -283,15 +466,23 @@ impl Memory {
             return Some((name, sp.role.clone(), Via::Explicit));
         }
         let name = clean_name(&sp.name);
-        let alias = rules.subjects.iter().find(|s| s.aliases.iter().any(|a| a == &name));
+        let alias = rules
+            .subjects
+            .iter()
+            .find(|s| s.aliases.iter().any(|a| a == &name));
         let name = alias.map_or(name, |s| s.name.clone());
         if looks_like_name(&name) && name.split_whitespace().count() >= 2 {
             let surname = name.split_whitespace().last().unwrap_or("").to_owned();
-            self.by_surname.insert(surname, (name.clone(), sp.role.clone()));
+            self.by_surname
+                .insert(surname, (name.clone(), sp.role.clone()));
             return Some((name, sp.role.clone(), Via::Explicit));
         }
         if let Some((full, role)) = self.by_surname.get(&name) {
-            return Some((full.clone(), sp.role.clone().or_else(|| role.clone()), Via::Explicit));
+            return Some((
+                full.clone(),
+                sp.role.clone().or_else(|| role.clone()),
+                Via::Explicit,
+            ));
         }
         Some((name, sp.role.clone(), Via::Explicit))
     }
@@ -310,10 +501,14 @@ fn alias_free(name: &str) -> bool {
 }
 
 /// Finds the speaker of a sentence, if it has an explicit cue.
-fn explicit(rules: &RuleSet, text: &str, base: usize) -> Option<(Speaker, Span, Span, String, Stance)> {
+fn explicit(
+    rules: &RuleSet,
+    text: &str,
+    base: usize,
+) -> Option<(Speaker, Span, Span, String, Stance)> {
     // "according to X" — the source follows the prefix.
-    if let Some(re) = &rules.matchers.prefixes {
-        if let Some(c) = re.captures(text) {
+    if let Some(re) = &rules.matchers.prefixes
+        && let Some(c) = re.captures(text) {
             let m = c.get(1)?;
             let after = &text[m.end()..];
             let t = after.trim_start();
@@ -322,17 +517,26 @@ fn explicit(rules: &RuleSet, text: &str, base: usize) -> Option<(Speaker, Span, 
             let np = cut_np(t[..end].trim());
             if !np.is_empty() && np.split_whitespace().count() <= 10 {
                 let s_at = base + m.end() + lead;
-                let sp = Speaker { name: np.to_owned(), role: None, span: Span::new(s_at, s_at + np.len()) };
+                let sp = Speaker {
+                    name: np.to_owned(),
+                    role: None,
+                    span: Span::new(s_at, s_at + np.len()),
+                };
                 let content = if text[..m.start()].trim().is_empty() {
                     Span::new(base + m.end() + lead + end, base + text.len())
                 } else {
                     Span::new(base, base + m.start())
                 };
                 let cue = rules.cues.get(&m.as_str().to_lowercase());
-                return Some((sp, Span::new(base + m.start(), base + m.end()), content, m.as_str().to_lowercase(), cue.map_or(Stance::Assert, |c| c.stance)));
+                return Some((
+                    sp,
+                    Span::new(base + m.start(), base + m.end()),
+                    content,
+                    m.as_str().to_lowercase(),
+                    cue.map_or(Stance::Assert, |c| c.stance),
+                ));
             }
         }
-    }
     let re = rules.matchers.verbs.as_ref()?;
     let mut at = 0;
     while let Some(c) = re.captures_at(text, at) {
@@ -345,24 +549,52 @@ fn explicit(rules: &RuleSet, text: &str, base: usize) -> Option<(Speaker, Span, 
         let cue_span = Span::new(base + m.start(), base + m.end());
         let lt = left.trim_end();
         // Inverted: "…,” said Valle." / "…, said the ministry."
-        if lt.ends_with(['”', '"']) || lt.is_empty() || lt.ends_with(',') && speaker_left(left, base, false).is_none() {
+        if lt.ends_with(['”', '"'])
+            || lt.is_empty()
+            || lt.ends_with(',') && speaker_left(left, base, false).is_none()
+        {
             if let Some(sp) = speaker_right(after, base + m.end()) {
                 let content_end = lt.trim_end_matches([',', '”', '"']).len();
-                return Some((sp, cue_span, Span::new(base, base + content_end), word, cue.stance));
+                return Some((
+                    sp,
+                    cue_span,
+                    Span::new(base, base + content_end),
+                    word,
+                    cue.stance,
+                ));
             }
             continue;
         }
-        let Some(sp) = speaker_left(left, base, word.ends_with("ing")) else { continue };
+        let Some(sp) = speaker_left(left, base, word.ends_with("ing")) else {
+            continue;
+        };
         let sp_rel = sp.span.start - base;
         let before_speaker = text[..sp_rel].trim_end();
-        if is_tail(after) && !before_speaker.is_empty() && before_speaker.ends_with([',', '”', '"', '’']) {
+        if is_tail(after)
+            && !before_speaker.is_empty()
+            && before_speaker.ends_with([',', '”', '"', '’'])
+        {
             // Right attribution: "“…,” Bokhari said." / "…, experts say."
             let content_end = before_speaker.trim_end_matches([',']).len();
-            return Some((sp, cue_span, Span::new(base, base + content_end), word, cue.stance));
+            return Some((
+                sp,
+                cue_span,
+                Span::new(base, base + content_end),
+                word,
+                cue.stance,
+            ));
         }
-        let Some(rel) = content_start(after, cue.needs_clause) else { continue };
+        let Some(rel) = content_start(after, cue.needs_clause) else {
+            continue;
+        };
         let start = m.end() + rel;
-        return Some((sp, cue_span, Span::new(base + start, base + text.len()), word, cue.stance));
+        return Some((
+            sp,
+            cue_span,
+            Span::new(base + start, base + text.len()),
+            word,
+            cue.stance,
+        ));
     }
     None
 }
@@ -383,18 +615,28 @@ fn is_quoted(doc: &Document, s: &Sentence) -> bool {
 /// Every attribution in a sentence, left to right: "Officials said turnout topped 74 percent –
 /// a figure the opposition said was inflated" has two, the first content ending where the
 /// second speaker starts.
-fn explicit_all(rules: &RuleSet, text: &str, base: usize) -> Vec<(Speaker, Span, Span, String, Stance)> {
+fn explicit_all(
+    rules: &RuleSet,
+    text: &str,
+    base: usize,
+) -> Vec<(Speaker, Span, Span, String, Stance)> {
     let mut out: Vec<(Speaker, Span, Span, String, Stance)> = Vec::new();
     let (mut rest, mut rest_base) = (text, base);
     while out.len() < 4 {
-        let Some(found) = explicit(rules, rest, rest_base) else { break };
+        let Some(found) = explicit(rules, rest, rest_base) else {
+            break;
+        };
         let content = found.2;
         if let Some(prev) = out.last_mut() {
             // A nested cue: cut the previous content before the new speaker's phrase.
             let cut_rel = found.0.span.start - prev.2.start;
             let head = &text[prev.2.start - base..found.0.span.start - base];
             let cut = after_last(head, &['–', '—', ',', ';']).min(cut_rel);
-            let cut = if cut == 0 { cut_rel } else { cut.saturating_sub(1) };
+            let cut = if cut == 0 {
+                cut_rel
+            } else {
+                cut.saturating_sub(1)
+            };
             prev.2 = Span::new(prev.2.start, prev.2.start + cut);
         }
         let next_from = content.start.max(found.1.end);
@@ -425,7 +667,15 @@ pub fn attribute(
             .into_iter()
             .filter_map(|(sp, cue_span, content, cue, stance)| {
                 let (name, role, via) = memory.resolve(rules, &sp, &|n| reference(i, n))?;
-                let source = Source { name, role, cue: Some(cue), via, stance, span: Some(sp.span), cue_span: Some(cue_span) };
+                let source = Source {
+                    name,
+                    role,
+                    cue: Some(cue),
+                    via,
+                    stance,
+                    span: Some(sp.span),
+                    cue_span: Some(cue_span),
+                };
                 memory.remember(&source);
                 Some(Attribution { source, content })
             })
@@ -444,15 +694,31 @@ fn carry_quotes(doc: &Document, sentences: &[Sentence], out: &mut [Vec<Attributi
             continue;
         }
         let para = sentences[i].paragraph;
-        let back = (0..i).rev().take_while(|&j| sentences[j].paragraph == para).find_map(|j| out[j].first().filter(|a| a.source.via != Via::QuoteCarry || j + 1 == i));
+        let back = (0..i)
+            .rev()
+            .take_while(|&j| sentences[j].paragraph == para)
+            .find_map(|j| {
+                out[j]
+                    .first()
+                    .filter(|a| a.source.via != Via::QuoteCarry || j + 1 == i)
+            });
         let forward = (i + 1..sentences.len())
             .take_while(|&j| sentences[j].paragraph == para && sentences[j].in_quote)
             .find_map(|j| out[j].first().cloned());
-        let from = if forward.is_some() && sentences[i].quote_open_at_end { forward } else { back.cloned().or(forward) };
+        let from = if forward.is_some() && sentences[i].quote_open_at_end {
+            forward
+        } else {
+            back.cloned().or(forward)
+        };
         if let Some(a) = from {
             let span = sentences[i].span;
             out[i] = vec![Attribution {
-                source: Source { via: Via::QuoteCarry, span: None, cue_span: None, ..a.source },
+                source: Source {
+                    via: Via::QuoteCarry,
+                    span: None,
+                    cue_span: None,
+                    ..a.source
+                },
                 content: span,
             }];
         }
@@ -461,7 +727,15 @@ fn carry_quotes(doc: &Document, sentences: &[Sentence], out: &mut [Vec<Attributi
 
 /// The source of text outside any reported content: the document itself.
 pub fn document_source() -> Source {
-    Source { name: "document".to_owned(), role: None, cue: None, via: Via::Document, stance: Stance::Assert, span: None, cue_span: None }
+    Source {
+        name: "document".to_owned(),
+        role: None,
+        cue: None,
+        via: Via::Document,
+        stance: Stance::Assert,
+        span: None,
+        cue_span: None,
+    }
 }
 
 #[cfg(test)]
@@ -477,6 +751,9 @@ mod tests {
         let t = "Bill Roggio, a senior fellow at the Foundation for Defense of Democracies, told VOA that the attacks in Russia would help.";
         let (sp, _, content, cue, _) = explicit(&rules, t, 0).expect("attribution");
         assert_eq!((sp.name.as_str(), cue.as_str()), ("Bill Roggio", "told"));
-        assert_eq!(&t[content.start..content.end], " the attacks in Russia would help.");
+        assert_eq!(
+            &t[content.start..content.end],
+            " the attacks in Russia would help."
+        );
     }
 }

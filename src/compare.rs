@@ -29,15 +29,30 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
         let doc = if opts.across_documents { 0 } else { c.doc };
         // Responsibility claims are about an event, whoever they name: group them by document.
         let per_event = rules.aspects.get(&c.aspect).is_some_and(|a| a.per_event);
-        let subject = if c.kind == ClaimKind::Attribution || per_event { "" } else { c.subject.as_str() };
-        groups.entry((doc, subject, c.axis.as_str())).or_default().push(i);
+        let subject = if c.kind == ClaimKind::Attribution || per_event {
+            ""
+        } else {
+            c.subject.as_str()
+        };
+        groups
+            .entry((doc, subject, c.axis.as_str()))
+            .or_default()
+            .push(i);
     }
     let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut findings = Vec::new();
-    for members in groups.values() {
+    for ((_, subject, _), members) in &groups {
+        // Two claims whose subject could not be resolved may be about anything: precision first.
+        if *subject == crate::extract::UNKNOWN_SUBJECT {
+            continue;
+        }
         for (x, &i) in members.iter().enumerate() {
             for &j in &members[x + 1..] {
-                for rule in rules.contradictions.iter().filter(|r| r.kind != FindingKind::Negation) {
+                for rule in rules
+                    .contradictions
+                    .iter()
+                    .filter(|r| r.kind != FindingKind::Negation)
+                {
                     if seen.contains(&(i, j)) {
                         break;
                     }
@@ -50,14 +65,30 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
         }
     }
     denials(rules, claims, &mut seen, &mut findings);
-    findings.sort_by_key(|f| (claims[f.claims[0]].doc, claims[f.claims[0]].span.start, claims[f.claims[1]].span.start, f.rule.clone()));
+    findings.sort_by_key(|f| {
+        (
+            claims[f.claims[0]].doc,
+            claims[f.claims[0]].span.start,
+            claims[f.claims[1]].span.start,
+            f.rule.clone(),
+        )
+    });
     findings
 }
 
 /// Denials pair with the claim they dispute: the nearest earlier claim of another source
 /// within the rule's window, preferring the same subject.
-fn denials(rules: &RuleSet, claims: &[Claim], seen: &mut BTreeSet<(usize, usize)>, findings: &mut Vec<Finding>) {
-    for rule in rules.contradictions.iter().filter(|r| r.kind == FindingKind::Negation) {
+fn denials(
+    rules: &RuleSet,
+    claims: &[Claim],
+    seen: &mut BTreeSet<(usize, usize)>,
+    findings: &mut Vec<Finding>,
+) {
+    for rule in rules
+        .contradictions
+        .iter()
+        .filter(|r| r.kind == FindingKind::Negation)
+    {
         for (j, d) in claims.iter().enumerate() {
             if !rule.applies_to(&d.aspect) {
                 continue;
@@ -80,7 +111,12 @@ fn denials(rules: &RuleSet, claims: &[Claim], seen: &mut BTreeSet<(usize, usize)
             // target only when no attributed claim is near.
             candidates.sort_by_key(|&i| {
                 let a = &claims[i];
-                (a.source.via == crate::model::Via::Document, a.subject != d.subject, a.sentence_index.abs_diff(d.sentence_index), i > j)
+                (
+                    a.source.via == crate::model::Via::Document,
+                    a.subject != d.subject,
+                    a.sentence_index.abs_diff(d.sentence_index),
+                    i > j,
+                )
             });
             let best = candidates.first().copied();
             if let Some(i) = best {
@@ -97,7 +133,10 @@ fn finding(rule: &ContradictionRule, claims: &[Claim], i: usize, j: usize) -> Fi
     let (a, b) = (&claims[i], &claims[j]);
     let mut confidence = rule.confidence;
     for c in [a, b] {
-        if matches!(c.source.via, crate::model::Via::Pronoun | crate::model::Via::QuoteCarry) {
+        if matches!(
+            c.source.via,
+            crate::model::Via::Pronoun | crate::model::Via::QuoteCarry
+        ) {
             confidence -= 0.05;
         }
     }
@@ -132,7 +171,13 @@ pub fn render_message(template: &str, a: &Claim, b: &Claim) -> String {
 /// A claim's value in words: "90 percent", "at least 95 person", "positive".
 pub fn describe_value(c: &Claim) -> String {
     if let Some(v) = &c.value {
-        let num = |x: f64| if x.fract() == 0.0 && x.abs() < 1e15 { format!("{x:.0}") } else { format!("{x}") };
+        let num = |x: f64| {
+            if x.fract() == 0.0 && x.abs() < 1e15 {
+                format!("{x:.0}")
+            } else {
+                format!("{x}")
+            }
+        };
         let unit = v.unit.as_deref().map_or(String::new(), |u| format!(" {u}"));
         let range = match (v.low, v.high) {
             (Some(l), Some(h)) if (l - h).abs() < f64::EPSILON => num(l),
@@ -161,16 +206,18 @@ pub fn describe_value(c: &Claim) -> String {
 pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
     use Verdict::Consistent as No;
     if !rule.applies_to(&a.aspect) || !rule.applies_to(&b.aspect) {
-        return No(format!("rule `{}` does not apply to these aspects", rule.id));
+        return No(format!(
+            "rule `{}` does not apply to these aspects",
+            rule.id
+        ));
     }
     if a.source.key() == b.source.key() {
         return No(format!("same source ({})", a.source.name));
     }
-    if let Some(w) = rule.within {
-        if a.doc == b.doc && a.sentence_index.abs_diff(b.sentence_index) > w {
+    if let Some(w) = rule.within
+        && a.doc == b.doc && a.sentence_index.abs_diff(b.sentence_index) > w {
             return No(format!("more than {w} sentences apart"));
         }
-    }
     if a.hedged || b.hedged {
         return No("one claim is hedged".to_owned());
     }
@@ -178,7 +225,8 @@ pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
         FindingKind::NumericMismatch => numeric(rule, a, b),
         FindingKind::OppositeEvaluation => {
             if a.kind == ClaimKind::Attribution || b.kind == ClaimKind::Attribution {
-                let same_agent = a.agent.as_deref().map(crate::model::source_key) == b.agent.as_deref().map(crate::model::source_key);
+                let same_agent = a.agent.as_deref().map(crate::model::source_key)
+                    == b.agent.as_deref().map(crate::model::source_key);
                 return if a.kind == b.kind && same_agent && a.polarity != b.polarity {
                     Verdict::Conflict
                 } else {
@@ -189,7 +237,9 @@ pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
                 return No("different aspects".into());
             }
             match (a.polarity, b.polarity, a.direction, b.direction) {
-                (Some(p), Some(q), None, None) if effect(p, a.sign) != effect(q, b.sign) => Verdict::Conflict,
+                (Some(p), Some(q), None, None) if effect(p, a.sign) != effect(q, b.sign) => {
+                    Verdict::Conflict
+                }
                 (Some(_), Some(_), None, None) => No("same polarity".into()),
                 _ => No("not two evaluations".into()),
             }
@@ -200,7 +250,9 @@ pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
                 (None, Some(_)) => (b, a),
                 _ => return No("not a trend against a level".into()),
             };
-            let Some(p) = level.polarity else { return No("the level claim has no polarity".into()) };
+            let Some(p) = level.polarity else {
+                return No("the level claim has no polarity".into());
+            };
             let trend_effect = trend.direction.map_or(0, |d| match d {
                 crate::model::Direction::Up => 1,
                 crate::model::Direction::Down => -1,
@@ -212,8 +264,12 @@ pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
             }
         }
         FindingKind::AttributionConflict => match (&a.agent, &b.agent) {
-            (Some(_), Some(_)) if a.doc == b.doc && a.event != b.event => No("different events".into()),
-            (Some(x), Some(y)) if a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution => {
+            (Some(_), Some(_)) if a.doc == b.doc && a.event != b.event => {
+                No("different events".into())
+            }
+            (Some(x), Some(y))
+                if a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution =>
+            {
                 let (kx, ky) = (crate::model::source_key(x), crate::model::source_key(y));
                 if kx == ky || kx.contains(&ky) || ky.contains(&kx) {
                     No("same agent".into())
@@ -239,18 +295,26 @@ fn effect(p: Polarity, sign: i8) -> i32 {
 
 fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
     use Verdict::Consistent as No;
-    let (Some(va), Some(vb)) = (&a.value, &b.value) else { return No("not two numbers".into()) };
+    let (Some(va), Some(vb)) = (&a.value, &b.value) else {
+        return No("not two numbers".into());
+    };
     if a.aspect != b.aspect {
         return No("different aspects".into());
     }
     if va.unit != vb.unit {
-        return No(format!("different units ({} vs {})", va.unit.as_deref().unwrap_or("none"), vb.unit.as_deref().unwrap_or("none")));
+        return No(format!(
+            "different units ({} vs {})",
+            va.unit.as_deref().unwrap_or("none"),
+            vb.unit.as_deref().unwrap_or("none")
+        ));
     }
     if let Some(q) = a.qualifier.as_ref().or(b.qualifier.as_ref()) {
         return No(format!("one figure is {q}"));
     }
     if a.doc == b.doc && a.event != b.event {
-        return No("the figures are about different events (\"separately\", \"another attack\")".into());
+        return No(
+            "the figures are about different events (\"separately\", \"another attack\")".into(),
+        );
     }
     if a.direction != b.direction {
         return No("a change against a level".into());

@@ -156,37 +156,71 @@ pub fn source_matches(gold: &str, c: &Claim) -> bool {
     }
     g == p || g.contains(&p) || p.contains(&g) || {
         let gl = gold.to_lowercase();
-        gl.split_whitespace().last().is_some_and(|w| c.source.name.to_lowercase().split_whitespace().any(|x| x == w))
+        gl.split_whitespace().last().is_some_and(|w| {
+            c.source
+                .name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|x| x == w)
+        })
     }
 }
 
 /// The article a gold file annotates: the `.txt` or `.md` beside it with the same stem.
 pub fn article_for(gold: &Path) -> Option<PathBuf> {
     let name = gold.file_name()?.to_str()?;
-    let stem = name.strip_suffix(".gold.yaml").or_else(|| name.strip_suffix(".gold.yml"))?;
-    ["txt", "md"].iter().map(|e| gold.with_file_name(format!("{stem}.{e}"))).find(|p| p.exists())
+    let stem = name
+        .strip_suffix(".gold.yaml")
+        .or_else(|| name.strip_suffix(".gold.yml"))?;
+    ["txt", "md"]
+        .iter()
+        .map(|e| gold.with_file_name(format!("{stem}.{e}")))
+        .find(|p| p.exists())
 }
 
 fn find(text: &str, quote: &str, gold: &str) -> crate::error::Result<Span> {
     text.find(quote)
         .map(|s| Span::new(s, s + quote.len()))
-        .ok_or_else(|| crate::error::Error::Gold(format!("{gold}: quote not found in the article: {quote:?}")))
+        .ok_or_else(|| {
+            crate::error::Error::Gold(format!("{gold}: quote not found in the article: {quote:?}"))
+        })
 }
 
 /// Scores one article given its gold annotation.
-pub fn evaluate(rules: &RuleSet, gold_path: &str, gold: &Gold, doc: Document) -> crate::error::Result<ArticleScore> {
+pub fn evaluate(
+    rules: &RuleSet,
+    gold_path: &str,
+    gold: &Gold,
+    doc: Document,
+) -> crate::error::Result<ArticleScore> {
     let docs = [doc];
     let analysis = analyze(rules, &docs, CompareOptions::default());
     let text = &docs[0].text;
-    let mut score = Score { claims_gold: gold.claims.len(), findings_gold: gold.contradictions.len(), findings_predicted: analysis.findings.len(), ..Score::default() };
+    let mut score = Score {
+        claims_gold: gold.claims.len(),
+        findings_gold: gold.contradictions.len(),
+        findings_predicted: analysis.findings.len(),
+        ..Score::default()
+    };
     let mut wrong_sources = Vec::new();
-    let gold_spans: Vec<Span> = gold.claims.iter().map(|g| find(text, &g.quote, gold_path)).collect::<Result<_, _>>()?;
+    let gold_spans: Vec<Span> = gold
+        .claims
+        .iter()
+        .map(|g| find(text, &g.quote, gold_path))
+        .collect::<Result<_, _>>()?;
     for (g, span) in gold.claims.iter().zip(&gold_spans) {
-        let overlapping: Vec<&Claim> = analysis.claims.iter().filter(|c| c.span.overlaps(*span)).collect();
+        let overlapping: Vec<&Claim> = analysis
+            .claims
+            .iter()
+            .filter(|c| c.span.overlaps(*span))
+            .collect();
         if overlapping.iter().any(|c| source_matches(&g.source, c)) {
             score.claims_found += 1;
         } else if let Some(c) = overlapping.first() {
-            wrong_sources.push(format!("{:?}: gold {:?}, predicted {:?}", g.quote, g.source, c.source.name));
+            wrong_sources.push(format!(
+                "{:?}: gold {:?}, predicted {:?}",
+                g.quote, g.source, c.source.name
+            ));
         }
     }
     for c in &analysis.claims {
@@ -197,11 +231,24 @@ pub fn evaluate(rules: &RuleSet, gold_path: &str, gold: &Gold, doc: Document) ->
             }
         }
     }
-    let pair_spans = |p: &GoldPair| -> crate::error::Result<(Span, Span)> { Ok((find(text, &p.a, gold_path)?, find(text, &p.b, gold_path)?)) };
-    let gold_pairs: Vec<(Span, Span)> = gold.contradictions.iter().map(pair_spans).collect::<Result<_, _>>()?;
-    let forbidden: Vec<(Span, Span)> = gold.must_not_flag.iter().map(pair_spans).collect::<Result<_, _>>()?;
+    let pair_spans = |p: &GoldPair| -> crate::error::Result<(Span, Span)> {
+        Ok((find(text, &p.a, gold_path)?, find(text, &p.b, gold_path)?))
+    };
+    let gold_pairs: Vec<(Span, Span)> = gold
+        .contradictions
+        .iter()
+        .map(pair_spans)
+        .collect::<Result<_, _>>()?;
+    let forbidden: Vec<(Span, Span)> = gold
+        .must_not_flag
+        .iter()
+        .map(pair_spans)
+        .collect::<Result<_, _>>()?;
     let hits = |f: &crate::model::Finding, (ga, gb): (Span, Span)| {
-        let (a, b) = (analysis.claims[f.claims[0]].span, analysis.claims[f.claims[1]].span);
+        let (a, b) = (
+            analysis.claims[f.claims[0]].span,
+            analysis.claims[f.claims[1]].span,
+        );
         (a.overlaps(ga) && b.overlaps(gb)) || (a.overlaps(gb) && b.overlaps(ga))
     };
     let mut found = vec![false; gold_pairs.len()];
@@ -218,15 +265,35 @@ pub fn evaluate(rules: &RuleSet, gold_path: &str, gold: &Gold, doc: Document) ->
             score.findings_correct += 1;
         } else {
             let (a, b) = (&analysis.claims[f.claims[0]], &analysis.claims[f.claims[1]]);
-            spurious.push(format!("{}: {:?} ({}) vs {:?} ({})", f.rule, &text[a.span.start..a.span.end], a.source.name, &text[b.span.start..b.span.end], b.source.name));
+            spurious.push(format!(
+                "{}: {:?} ({}) vs {:?} ({})",
+                f.rule,
+                &text[a.span.start..a.span.end],
+                a.source.name,
+                &text[b.span.start..b.span.end],
+                b.source.name
+            ));
         }
         if forbidden.iter().any(|fp| hits(f, *fp)) {
             score.must_not_flag_violations += 1;
         }
     }
     score.findings_found = found.iter().filter(|x| **x).count();
-    let missed = gold.contradictions.iter().zip(&found).filter(|(_, f)| !**f).map(|(p, _)| format!("{:?} vs {:?}", p.a, p.b)).collect();
-    Ok(ArticleScore { gold: gold_path.to_owned(), split: gold.split.clone(), score, missed, spurious, wrong_sources })
+    let missed = gold
+        .contradictions
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| !**f)
+        .map(|(p, _)| format!("{:?} vs {:?}", p.a, p.b))
+        .collect();
+    Ok(ArticleScore {
+        gold: gold_path.to_owned(),
+        split: gold.split.clone(),
+        score,
+        missed,
+        spurious,
+        wrong_sources,
+    })
 }
 
 /// Reads and scores gold files; the article is found beside each.
@@ -234,11 +301,22 @@ pub fn evaluate_files(rules: &RuleSet, paths: &[PathBuf]) -> crate::error::Resul
     let mut articles = Vec::new();
     for p in paths {
         let shown = p.display().to_string();
-        let text = std::fs::read_to_string(p).map_err(|source| crate::error::Error::Io { path: shown.clone(), source })?;
-        let gold: Gold = crate::rules::load::parse_yaml(&shown, &text).map_err(|e| crate::error::Error::Gold(e.to_string()))?;
-        let article = article_for(p).ok_or_else(|| crate::error::Error::Gold(format!("{shown}: no article beside it (expected the same name with .txt or .md)")))?;
+        let text = std::fs::read_to_string(p).map_err(|source| crate::error::Error::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        let gold: Gold = crate::rules::load::parse_yaml(&shown, &text)
+            .map_err(|e| crate::error::Error::Gold(e.to_string()))?;
+        let article = article_for(p).ok_or_else(|| {
+            crate::error::Error::Gold(format!(
+                "{shown}: no article beside it (expected the same name with .txt or .md)"
+            ))
+        })?;
         let art_shown = article.display().to_string();
-        let bytes = std::fs::read(&article).map_err(|source| crate::error::Error::Io { path: art_shown.clone(), source })?;
+        let bytes = std::fs::read(&article).map_err(|source| crate::error::Error::Io {
+            path: art_shown.clone(),
+            source,
+        })?;
         let doc = Document::from_bytes(art_shown.clone(), bytes, DocKind::from_path(&art_shown))?;
         articles.push(evaluate(rules, &shown, &gold, doc)?);
     }
@@ -264,10 +342,25 @@ pub fn evaluate_files(rules: &RuleSet, paths: &[PathBuf]) -> crate::error::Resul
 
 /// Writes a readable table of the scores.
 pub fn write_human(r: &EvalResult, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{:<48} {:>7} {:>5} {:>5} {:>5}  {:>6} {:>6}", "article", "split", "find", "P", "R", "attrP", "attrR")?;
+    writeln!(
+        out,
+        "{:<48} {:>7} {:>5} {:>5} {:>5}  {:>6} {:>6}",
+        "article", "split", "find", "P", "R", "attrP", "attrR"
+    )?;
     for a in &r.articles {
         let s = &a.score;
-        writeln!(out, "{:<48} {:>7} {:>2}/{:<2} {:>5.2} {:>5.2}  {:>6.2} {:>6.2}", short(&a.gold), a.split, s.findings_correct, s.findings_predicted, s.finding_precision(), s.finding_recall(), s.attribution_precision(), s.attribution_recall())?;
+        writeln!(
+            out,
+            "{:<48} {:>7} {:>2}/{:<2} {:>5.2} {:>5.2}  {:>6.2} {:>6.2}",
+            short(&a.gold),
+            a.split,
+            s.findings_correct,
+            s.findings_predicted,
+            s.finding_precision(),
+            s.finding_recall(),
+            s.attribution_precision(),
+            s.attribution_recall()
+        )?;
         for m in &a.missed {
             writeln!(out, "    missed: {m}")?;
         }
@@ -282,13 +375,23 @@ pub fn write_human(r: &EvalResult, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{name}: findings precision={:.3} recall={:.3} ({}/{} correct, {}/{} found, {} must-not-flag violations); attribution precision={:.3} recall={:.3}",
-            s.finding_precision(), s.finding_recall(), s.findings_correct, s.findings_predicted, s.findings_found, s.findings_gold, s.must_not_flag_violations, s.attribution_precision(), s.attribution_recall()
+            s.finding_precision(),
+            s.finding_recall(),
+            s.findings_correct,
+            s.findings_predicted,
+            s.findings_found,
+            s.findings_gold,
+            s.must_not_flag_violations,
+            s.attribution_precision(),
+            s.attribution_recall()
         )?;
     }
     Ok(())
 }
 
 fn short(p: &str) -> String {
-    let name = Path::new(p).file_name().map_or_else(|| p.to_owned(), |n| n.to_string_lossy().into_owned());
+    let name = Path::new(p)
+        .file_name()
+        .map_or_else(|| p.to_owned(), |n| n.to_string_lossy().into_owned());
     name.chars().take(48).collect()
 }

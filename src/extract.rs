@@ -11,26 +11,106 @@ use crate::text::{self, Document, Sentence, Span};
 
 /// Words that mark a hedged statement.
 /// "Alone" qualifies a judgement ("X alone cannot …") rather than stating it outright.
-const HEDGES: &[&str] = &["may", "might", "could", "possibly", "allegedly", "reportedly", "perhaps", "likely", "probably", "alone", "unless"];
+const HEDGES: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "allegedly",
+    "reportedly",
+    "perhaps",
+    "likely",
+    "probably",
+    "alone",
+    "unless",
+];
 /// Phrases that mark a figure as an update of an earlier one rather than a rival figure.
-const UPDATES: &[&str] = &["rose to", "risen to", "climbed to", "increased to", "jumped to", "grew to", "later", "updated", "revised", "has since", "now stands", "new toll", "raised the toll", "brings the", "bringing the", "brought the", "so far", "to date"];
+const UPDATES: &[&str] = &[
+    "rose to",
+    "risen to",
+    "climbed to",
+    "increased to",
+    "jumped to",
+    "grew to",
+    "later",
+    "updated",
+    "revised",
+    "has since",
+    "now stands",
+    "new toll",
+    "raised the toll",
+    "brings the",
+    "bringing the",
+    "brought the",
+    "so far",
+    "to date",
+];
 /// Openers that start a new event in news prose.
-const EVENT_BREAKS: &[&str] = &["separately", "meanwhile", "elsewhere", "in another", "in a separate", "in an unrelated", "earlier this", "last year", "last month", "in a similar"];
+const EVENT_BREAKS: &[&str] = &[
+    "separately",
+    "meanwhile",
+    "elsewhere",
+    "in another",
+    "in a separate",
+    "in an unrelated",
+    "earlier this",
+    "last year",
+    "last month",
+    "in a similar",
+];
 
 /// Does the sentence start a new event segment ("Separately, …", "in another attack")?
 fn starts_event(lower: &str) -> bool {
     EVENT_BREAKS.iter().any(|b| lower.starts_with(b))
-        || ["another attack", "a separate attack", "another incident", "a separate incident", "another bombing", "another blast"].iter().any(|p| lower.contains(p))
+        || [
+            "another attack",
+            "a separate attack",
+            "another incident",
+            "a separate incident",
+            "another bombing",
+            "another blast",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
 }
 
 /// A figure that sums several events ("killed in two attacks") is not a rival to one event's.
 fn is_aggregate(lower: &str) -> bool {
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     words.windows(3).any(|w| {
-        matches!(w[0], "two" | "three" | "four" | "five" | "several" | "multiple" | "separate" | "both" | "twin")
-            && ["attacks", "bases", "incidents", "bombings", "blasts", "raids", "villages", "towns", "cities", "locations", "explosions", "strikes", "provinces", "regions", "districts"]
-                .iter()
-                .any(|n| w[1] == *n || w[2] == *n)
+        matches!(
+            w[0],
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "several"
+                | "multiple"
+                | "separate"
+                | "both"
+                | "twin"
+        ) && [
+            "attacks",
+            "bases",
+            "incidents",
+            "bombings",
+            "blasts",
+            "raids",
+            "villages",
+            "towns",
+            "cities",
+            "locations",
+            "explosions",
+            "strikes",
+            "provinces",
+            "regions",
+            "districts",
+        ]
+        .iter()
+        .any(|n| w[1] == *n || w[2] == *n)
     })
 }
 
@@ -58,11 +138,29 @@ fn resolve_references(rules: &RuleSet, mentions: &mut [Vec<Mention>]) {
                 continue;
             }
             let kind = mentions[k][r].kind.clone();
-            let fits = |m: &Mention| m.subject.is_some_and(|i| kind.is_empty() || rules.subjects[i].kind == kind);
-            let own_first = mentions[k].iter().take(r).find(|m| m.subject.is_some()).and_then(|m| m.subject);
+            let fits = |m: &Mention| {
+                m.subject
+                    .is_some_and(|i| kind.is_empty() || rules.subjects[i].kind == kind)
+            };
+            let own_first = mentions[k]
+                .iter()
+                .take(r)
+                .find(|m| m.subject.is_some())
+                .and_then(|m| m.subject);
             let allowed = |m: &Mention| fits(m) && m.subject != own_first;
-            let here = mentions[k][..r].iter().rev().find(|m| allowed(m)).and_then(|m| m.subject);
-            let earlier = || (0..k).rev().take(4).find_map(|j| mentions[j].iter().find(|m| allowed(m)).and_then(|m| m.subject));
+            let here = mentions[k][..r]
+                .iter()
+                .rev()
+                .find(|m| allowed(m))
+                .and_then(|m| m.subject);
+            let earlier = || {
+                (0..k).rev().take(4).find_map(|j| {
+                    mentions[j]
+                        .iter()
+                        .find(|m| allowed(m))
+                        .and_then(|m| m.subject)
+                })
+            };
             mentions[k][r].subject = here.or_else(earlier);
         }
     }
@@ -78,10 +176,18 @@ fn header_end(text: &str) -> usize {
             break;
         }
         let is_field = t.split_once(": ").is_some_and(|(k, _)| {
-            !k.is_empty() && k.len() <= 24 && k.chars().all(|c| c.is_alphanumeric() || c == '-' || c == ' ') && k.starts_with(|c: char| c.is_uppercase())
+            !k.is_empty()
+                && k.len() <= 24
+                && k.chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == ' ')
+                && k.starts_with(|c: char| c.is_uppercase())
         });
         if !is_field {
-            return if end > 0 && end == text.len() { 0 } else { end.min(text.len()) };
+            return if end > 0 && end == text.len() {
+                0
+            } else {
+                end.min(text.len())
+            };
         }
         end += line.len();
     }
@@ -91,7 +197,10 @@ fn header_end(text: &str) -> usize {
 /// Extracts the claims of one document.
 pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction {
     let header = header_end(&doc.prose);
-    let sentences: Vec<Sentence> = text::segment(doc).into_iter().filter(|s| s.span.start >= header).collect();
+    let sentences: Vec<Sentence> = text::segment(doc)
+        .into_iter()
+        .filter(|s| s.span.start >= header)
+        .collect();
     let mut mentions: Vec<Vec<Mention>> = sentences
         .iter()
         .map(|s| subject::mentions(rules, &doc.prose[s.span.start..s.span.end], s.span.start))
@@ -132,7 +241,17 @@ pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction 
                 if m.as_str().trim().is_empty() {
                     continue;
                 }
-                let ctx = ClaimCtx { rules, doc, doc_index, event, sentence: s, sentence_index: si, text, mentions: &mentions, attributions: &attributions[si] };
+                let ctx = ClaimCtx {
+                    rules,
+                    doc,
+                    doc_index,
+                    event,
+                    sentence: s,
+                    sentence_index: si,
+                    text,
+                    mentions: &mentions,
+                    attributions: &attributions[si],
+                };
                 if let Some(c) = ctx.claim(rule, &caps) {
                     found.push(c);
                 }
@@ -142,28 +261,60 @@ pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction 
         found.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         let mut kept: Vec<Claim> = Vec::new();
         for c in found {
-            if !kept.iter().any(|k| k.aspect == c.aspect && k.span.overlaps(c.span)) {
+            if !kept
+                .iter()
+                .any(|k| k.aspect == c.aspect && k.span.overlaps(c.span))
+            {
                 kept.push(c);
             }
         }
         statements(&attributions[si], s, si, doc_index, event, doc, &mut kept);
         claims.extend(kept);
     }
-    Extraction { sentences, mentions, attributions, claims }
+    Extraction {
+        sentences,
+        mentions,
+        attributions,
+        claims,
+    }
 }
 
 /// A title-case line without final punctuation: "Six Somali Soldiers Killed in Attacks".
 fn is_headline(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let small = |w: &str| matches!(w, "a" | "an" | "the" | "in" | "on" | "of" | "for" | "to" | "and" | "or" | "at" | "by" | "as" | "with" | "from" | "vs" | "over");
+    let small = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "in"
+                | "on"
+                | "of"
+                | "for"
+                | "to"
+                | "and"
+                | "or"
+                | "at"
+                | "by"
+                | "as"
+                | "with"
+                | "from"
+                | "vs"
+                | "over"
+        )
+    };
     words.len() >= 3
         && !text.trim_end().ends_with(['.', '!', '?', '”', '"', ':'])
-        && words.iter().filter(|w| !small(w)).all(|w| !w.starts_with(|c: char| c.is_lowercase()))
+        && words
+            .iter()
+            .filter(|w| !small(w))
+            .all(|w| !w.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// The first participating group named `name`, `name2`, `name3`… (alternatives of one rule).
 fn group<'t>(caps: &regex::Captures<'t>, name: &str) -> Option<regex::Match<'t>> {
-    caps.name(name).or_else(|| (2..=4).find_map(|i| caps.name(&format!("{name}{i}"))))
+    caps.name(name)
+        .or_else(|| (2..=4).find_map(|i| caps.name(&format!("{name}{i}"))))
 }
 
 /// Lower-case singular of a counted noun: "soldiers" → "soldier", "people" → "person".
@@ -175,23 +326,42 @@ fn singular(noun: &str) -> String {
         "women" => "woman".to_owned(),
         "children" => "child".to_owned(),
         "police" | "policemen" | "police officers" => "police officer".to_owned(),
-        _ => n.strip_suffix('s').filter(|s| !s.ends_with('s')).map_or(n.clone(), str::to_owned),
+        _ => n
+            .strip_suffix('s')
+            .filter(|s| !s.ends_with('s'))
+            .map_or(n.clone(), str::to_owned),
     }
 }
+
+/// Subject of a claim when no subject could be resolved; such claims are never paired by subject.
+pub const UNKNOWN_SUBJECT: &str = "(unknown)";
 
 /// Id of the engine's own rule that turns attributed speech into a statement claim.
 pub const STATEMENT_RULE: &str = "reported-statement";
 
 /// Adds a statement claim for each explicit, asserting attribution whose content holds no claim.
-fn statements(attributions: &[Attribution], s: &Sentence, si: usize, doc_index: usize, event: usize, doc: &Document, kept: &mut Vec<Claim>) {
+fn statements(
+    attributions: &[Attribution],
+    s: &Sentence,
+    si: usize,
+    doc_index: usize,
+    event: usize,
+    doc: &Document,
+    kept: &mut Vec<Claim>,
+) {
     for a in attributions {
-        if a.source.via == Via::Document || a.source.stance != crate::model::Stance::Assert || kept.iter().any(|c| a.content.overlaps(c.span)) {
+        if a.source.via == Via::Document
+            || a.source.stance != crate::model::Stance::Assert
+            || kept.iter().any(|c| a.content.overlaps(c.span))
+        {
             continue;
         }
         let raw = doc.prose.get(a.content.start..a.content.end).unwrap_or("");
-        let trimmed = raw.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | ',' | ':'));
+        let trimmed = raw
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | ',' | ':'));
         let start = a.content.start + (raw.len() - trimmed.len());
-        let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '"' | ',' | '.'));
+        let trimmed = trimmed
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '"' | ',' | '.'));
         if trimmed.split_whitespace().count() < 3 {
             continue;
         }
@@ -245,8 +415,16 @@ impl ClaimCtx<'_> {
             let v = group(caps, "value")?;
             let q = quantity::parse_quantity(v.as_str())?;
             // A counted noun captured by the rule ("soldiers") beats the rule's generic unit.
-            let unit = group(caps, "unit").map(|u| singular(u.as_str())).or_else(|| q.unit.filter(|u| u == "percent")).or_else(|| rule.unit.clone());
-            Some(crate::model::Value { low: q.low, high: q.high, unit, bound: q.bound })
+            let unit = group(caps, "unit")
+                .map(|u| singular(u.as_str()))
+                .or_else(|| q.unit.filter(|u| u == "percent"))
+                .or_else(|| rule.unit.clone());
+            Some(crate::model::Value {
+                low: q.low,
+                high: q.high,
+                unit,
+                bound: q.bound,
+            })
         } else {
             None
         };
@@ -257,24 +435,44 @@ impl ClaimCtx<'_> {
         let agent = group(caps, "agent").map(|a| self.resolve_name(a.as_str(), a.start()));
         let agent = match agent {
             // "the group said it was behind": a pronoun agent is the speaker.
-            Some(a) if matches!(a.to_lowercase().as_str(), "it" | "they" | "we") => Some(source.name.clone()),
+            Some(a) if matches!(a.to_lowercase().as_str(), "it" | "they" | "we") => {
+                Some(source.name.clone())
+            }
             other => other,
         };
-        let subject = if rule.self_claim && rule.kind == ClaimKind::Evaluative && group(caps, "source").is_some() {
+        let subject = if rule.self_claim
+            && rule.kind == ClaimKind::Evaluative
+            && group(caps, "source").is_some()
+        {
             source.name.clone()
         } else {
             self.subject(caps, m.start(), &source)?
         };
-        if rule.self_claim {
-            if let (Some(a), Some(g)) = (&agent, group(caps, "agent")) {
-                source = Source { name: a.clone(), role: None, cue: None, via: Via::Explicit, stance: crate::model::Stance::Assert, span: Some(Span::new(self.abs(g.start()), self.abs(g.end()))), cue_span: None };
+        if rule.self_claim
+            && let (Some(a), Some(g)) = (&agent, group(caps, "agent")) {
+                source = Source {
+                    name: a.clone(),
+                    role: None,
+                    cue: None,
+                    via: Via::Explicit,
+                    stance: crate::model::Stance::Assert,
+                    span: Some(Span::new(self.abs(g.start()), self.abs(g.end()))),
+                    cue_span: None,
+                };
             }
-        }
         let lower = self.text.to_lowercase();
         let window_start = m.start().saturating_sub(40);
         let before = lower.get(window_start..m.start()).unwrap_or("");
         let hedged = source.stance == crate::model::Stance::Hedge
-            || before.split(|c: char| !c.is_alphanumeric()).chain(m.as_str().to_lowercase().split(|c: char| !c.is_alphanumeric()).collect::<Vec<_>>()).any(|w| HEDGES.contains(&w));
+            || before
+                .split(|c: char| !c.is_alphanumeric())
+                .chain(
+                    m.as_str()
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .collect::<Vec<_>>(),
+                )
+                .any(|w| HEDGES.contains(&w));
         let qualifier = if UPDATES.iter().any(|u| lower.contains(u)) {
             Some("a running total or an update".to_owned())
         } else if is_aggregate(&lower) {
@@ -307,9 +505,12 @@ impl ClaimCtx<'_> {
 
     /// A negation word in the same clause, at most four words before the match.
     fn negated_before(&self, rel: usize) -> bool {
-        let Some(neg) = &self.rules.matchers.negation else { return false };
+        let Some(neg) = &self.rules.matchers.negation else {
+            return false;
+        };
         let before = &self.text[..rel];
-        let clause_start = crate::attribute::after_last(before, &[',', ';', ':', '.', '“', '”', '"', '(']);
+        let clause_start =
+            crate::attribute::after_last(before, &[',', ';', ':', '.', '“', '”', '"', '(']);
         let clause = &before[clause_start..];
         let words: Vec<&str> = clause.split_whitespace().collect();
         let tail = words[words.len().saturating_sub(5)..].join(" ");
@@ -321,21 +522,44 @@ impl ClaimCtx<'_> {
     fn source(&self, caps: &regex::Captures<'_>, span: Span) -> Option<Source> {
         if let Some(s) = group(caps, "source") {
             let name = self.resolve_name(s.as_str(), s.start());
-            return Some(Source { name, role: None, cue: None, via: Via::Explicit, stance: crate::model::Stance::Assert, span: Some(Span::new(self.abs(s.start()), self.abs(s.end()))), cue_span: None });
+            return Some(Source {
+                name,
+                role: None,
+                cue: None,
+                via: Via::Explicit,
+                stance: crate::model::Stance::Assert,
+                span: Some(Span::new(self.abs(s.start()), self.abs(s.end()))),
+                cue_span: None,
+            });
         }
         for a in self.attributions {
-            if a.content.contains(span) || a.content.overlaps(span) && a.source.span.is_none_or(|s| !s.overlaps(span)) {
+            if a.content.contains(span)
+                || a.content.overlaps(span) && a.source.span.is_none_or(|s| !s.overlaps(span))
+            {
                 // "the group said it was behind blasts that killed 95": a toll in a relative
                 // clause is background, in the outlet's voice.
-                let before = self.doc.prose.get(a.content.start..span.start).unwrap_or("").trim_end().to_lowercase();
-                let relative = before.len() > 5 && (before.ends_with(" that") || before.ends_with(" which"));
+                let before = self
+                    .doc
+                    .prose
+                    .get(a.content.start..span.start)
+                    .unwrap_or("")
+                    .trim_end()
+                    .to_lowercase();
+                let relative =
+                    before.len() > 5 && (before.ends_with(" that") || before.ends_with(" which"));
                 if relative && caps.name("value").is_some() && !before.ends_with("said that") {
                     return Some(attribute::document_source());
                 }
                 return Some(a.source.clone());
             }
             // The claim is the speech act itself: "officials denied a report that …".
-            if a.source.cue_span.is_some_and(|c| c.overlaps(span) || span.contains(c)) || a.source.span.is_some_and(|s| s.end <= span.start && span.start <= a.content.start) {
+            if a.source
+                .cue_span
+                .is_some_and(|c| c.overlaps(span) || span.contains(c))
+                || a.source
+                    .span
+                    .is_some_and(|s| s.end <= span.start && span.start <= a.content.start)
+            {
                 return Some(a.source.clone());
             }
         }
@@ -346,7 +570,9 @@ impl ClaimCtx<'_> {
     fn resolve_name(&self, phrase: &str, rel: usize) -> String {
         let at = self.abs(rel);
         let end = at + phrase.len();
-        let found = self.mentions[self.sentence_index].iter().find(|m| m.span.start >= at && m.span.end <= end);
+        let found = self.mentions[self.sentence_index]
+            .iter()
+            .find(|m| m.span.start >= at && m.span.end <= end);
         match found.and_then(|m| m.subject) {
             Some(i) => self.rules.subjects[i].name.clone(),
             None => subject::clean_name(phrase),
@@ -363,9 +589,7 @@ impl ClaimCtx<'_> {
         let in_source = |m: &Mention| source.span.is_some_and(|s| s.overlaps(m.span));
         let here = &self.mentions[self.sentence_index];
         let candidate = here
-            .iter()
-            .filter(|m| m.span.end <= at + 1 && m.subject.is_some() && !in_source(m))
-            .next_back()
+            .iter().rfind(|m| m.span.end <= at + 1 && m.subject.is_some() && !in_source(m))
             .or_else(|| here.iter().find(|m| m.subject.is_some() && !in_source(m)))
             .or_else(|| {
                 (0..self.sentence_index)
@@ -373,6 +597,9 @@ impl ClaimCtx<'_> {
                     .take(3)
                     .find_map(|i| self.mentions[i].iter().rev().find(|m| m.subject.is_some()))
             });
-        Some(candidate.and_then(|m| m.subject).map_or_else(|| "(unknown)".to_owned(), |i| self.rules.subjects[i].name.clone()))
+        Some(candidate.and_then(|m| m.subject).map_or_else(
+            || UNKNOWN_SUBJECT.to_owned(),
+            |i| self.rules.subjects[i].name.clone(),
+        ))
     }
 }

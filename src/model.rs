@@ -195,20 +195,72 @@ pub fn source_key(name: &str) -> String {
         .replace(" un ", " u.n. ");
     let words: Vec<&str> = lower
         .split_whitespace()
-        .filter(|w| !matches!(*w, "a" | "an" | "the" | "report" | "reports" | "statement" | "officials" | "official" | "spokesperson" | "spokesman" | "spokeswoman"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "a" | "an"
+                    | "the"
+                    | "report"
+                    | "reports"
+                    | "statement"
+                    | "officials"
+                    | "official"
+                    | "spokesperson"
+                    | "spokesman"
+                    | "spokeswoman"
+            )
+        })
         .collect();
     let all_words: Vec<&str> = name.split_whitespace().collect();
-    let capitalised = all_words.iter().filter(|w| w.starts_with(|c: char| c.is_uppercase())).count();
+    let capitalised = all_words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
     let last = words.last().copied().unwrap_or("");
     let institution = matches!(
         last,
-        "ministry" | "army" | "police" | "headquarters" | "watch" | "agency" | "office" | "department" | "council"
-            | "commission" | "committee" | "government" | "forces" | "command" | "organization" | "nations"
-            | "union" | "institute" | "service" | "news" | "times" | "post" | "group" | "movement" | "party"
-            | "observatory" | "military" | "court" | "bank" | "fund" | "authority" | "authorities" | "media"
+        "ministry"
+            | "army"
+            | "police"
+            | "headquarters"
+            | "watch"
+            | "agency"
+            | "office"
+            | "department"
+            | "council"
+            | "commission"
+            | "committee"
+            | "government"
+            | "forces"
+            | "command"
+            | "organization"
+            | "nations"
+            | "union"
+            | "institute"
+            | "service"
+            | "news"
+            | "times"
+            | "post"
+            | "group"
+            | "movement"
+            | "party"
+            | "observatory"
+            | "military"
+            | "court"
+            | "bank"
+            | "fund"
+            | "authority"
+            | "authorities"
+            | "media"
     );
     // A person's name ("Homayoun Mohtaat", "Maj. Gen. Saeed Aleem") is keyed by its surname.
-    if capitalised >= 2 && all_words.last().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase())) && !institution && !last.contains('.') {
+    if capitalised >= 2
+        && all_words
+            .last()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && !institution
+        && !last.contains('.')
+    {
         return last.to_owned();
     }
     if words.is_empty() {

@@ -36,7 +36,11 @@ pub fn mentions(rules: &RuleSet, text: &str, base: usize) -> Vec<Mention> {
     if let Some(re) = &rules.matchers.aliases {
         for caps in re.captures_iter(text) {
             let Some(m) = caps.get(1) else { continue };
-            if let Some(i) = rules.subjects.iter().position(|s| s.aliases.iter().any(|a| a == m.as_str())) {
+            if let Some(i) = rules
+                .subjects
+                .iter()
+                .position(|s| s.aliases.iter().any(|a| a == m.as_str()))
+            {
                 out.push(Mention {
                     span: Span::new(base + m.start(), base + m.end()),
                     subject: Some(i),
@@ -60,7 +64,12 @@ pub fn mentions(rules: &RuleSet, text: &str, base: usize) -> Vec<Mention> {
                 .iter()
                 .find(|r| r.phrase == phrase)
                 .map_or_else(String::new, |r| r.kind.clone());
-            out.push(Mention { span, subject: None, kind, how: MatchHow::Reference(phrase) });
+            out.push(Mention {
+                span,
+                subject: None,
+                kind,
+                how: MatchHow::Reference(phrase),
+            });
         }
     }
     out.sort_by_key(|m| m.span);
@@ -110,10 +119,16 @@ fn fuzzy_mentions(rules: &RuleSet, text: &str, base: usize, out: &mut Vec<Mentio
             let mut tie = false;
             for (i, subj) in rules.subjects.iter().enumerate() {
                 for alias in &subj.aliases {
-                    if alias.split_whitespace().count() != n || alias.len().abs_diff(cand.len()) > 2 || alias == cand {
+                    if alias.split_whitespace().count() != n
+                        || alias.len().abs_diff(cand.len()) > 2
+                        || alias == cand
+                    {
                         continue;
                     }
-                    let score = strsim::normalized_damerau_levenshtein(&alias.to_lowercase(), &cand.to_lowercase());
+                    let score = strsim::normalized_damerau_levenshtein(
+                        &alias.to_lowercase(),
+                        &cand.to_lowercase(),
+                    );
                     if score < subj.fuzzy {
                         continue;
                     }
@@ -141,7 +156,9 @@ fn fuzzy_mentions(rules: &RuleSet, text: &str, base: usize, out: &mut Vec<Mentio
 
 /// Strips determiners and a possessive from a detected name: "the Taliban’s" → "Taliban".
 pub fn clean_name(name: &str) -> String {
-    let mut s = name.trim().trim_matches(|c: char| c == ',' || c == '“' || c == '”' || c == '"');
+    let mut s = name
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '“' || c == '”' || c == '"');
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(t) = s.strip_suffix(suffix) {
             s = t;

@@ -233,8 +233,26 @@ pub(crate) fn atom_at(toks: &[Tok<'_>], i: usize, floor: usize) -> Option<Atom> 
         return Some(a);
     }
     let t = toks.get(i)?;
+    // "more than half", "nearly half": a bare "half" after a bound word.
+    let bound_before = i > 0
+        && matches!(
+            toks[i - 1].lower.as_str(),
+            "than"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
+                | "roughly"
+                | "over"
+                | "under"
+                | "approximately"
+        );
     let mut a = if let Some(v) = vulgar(t.text) {
         blank(i, i + 1, v, v)
+    } else if t.is_word("half") && bound_before && words::phrase(toks, i).is_none() {
+        let mut a = blank(i, i + 1, 0.5, 0.5);
+        a.words_only = true;
+        a
     } else {
         let p = words::phrase(toks, i)?;
         let mut a = blank(i, p.end, p.value, p.value);
@@ -284,7 +302,8 @@ fn blank(i: usize, end: usize, low: f64, high: f64) -> Atom {
 
 /// The largest multiplier among the tokens of a number phrase.
 fn multiplier(toks: &[Tok<'_>], i: usize, end: usize) -> f64 {
-    toks[i..end]
+    toks.get(i..end)
+        .unwrap_or(&[])
         .iter()
         .filter_map(|t| {
             scale_word(&t.lower)
@@ -297,46 +316,48 @@ fn multiplier(toks: &[Tok<'_>], i: usize, end: usize) -> f64 {
 /// "1/2", "3/4", "2 1/4" and a glued vulgar fraction ("2½").
 fn digit_fraction(toks: &[Tok<'_>], a: &mut Atom) {
     let j = a.num_end;
-    let (Some(slash), Some(den)) = (toks.get(j), toks.get(j + 1)) else {
-        if let Some(v) = toks
+    if let Some(v) = toks
+        .get(j)
+        .filter(|t| t.glued())
+        .and_then(|t| vulgar(t.text))
+    {
+        a.low += v;
+        a.high += v;
+        a.num_end += 1;
+        a.end = a.num_end;
+        return;
+    }
+    // "2 1/4": a whole number, a space, then a fraction.
+    let mixed = a.plain_int
+        && toks
             .get(j)
-            .filter(|t| t.glued())
-            .and_then(|t| vulgar(t.text))
-        {
-            a.low += v;
-            a.high += v;
-            a.num_end += 1;
-            a.end = a.num_end;
-        }
+            .is_some_and(|t| t.kind == Kind::Num && t.plain_int && t.space_before)
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| t.is_punct("/") && t.glued());
+    let (num_at, whole) = if mixed { (j, a.low) } else { (j - 1, 0.0) };
+    let numer = &toks[num_at];
+    let (Some(slash), Some(den)) = (toks.get(num_at + 1), toks.get(num_at + 2)) else {
         return;
     };
     if !(slash.is_punct("/") && slash.glued() && den.glued() && den.kind == Kind::Num) {
         return;
     }
     let chained = toks
-        .get(j + 2)
+        .get(num_at + 3)
         .is_some_and(|t| t.glued() && (t.is_punct("/") || t.is_dash()));
     let den_v = den.value;
     let ok_den = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 100.0].contains(&den_v);
-    if a.plain_int && den.plain_int && !chained && ok_den && a.low < den_v && a.low > 0.0 {
-        let frac = a.low / den_v;
-        // "2 1/4": a whole number before the fraction.
-        let whole = a
-            .num
-            .checked_sub(1)
-            .and_then(|k| toks.get(k))
-            .filter(|p| p.kind == Kind::Num && p.plain_int);
-        let w = whole.map_or(0.0, |p| p.value);
-        if whole.is_some() {
-            a.num -= 1;
-            a.first = a.num;
-        }
-        a.low = w + frac;
-        a.high = w + frac;
-        a.num_end = j + 2;
+    let (nv, whole_ok) = (numer.value, !mixed || (numer.plain_int && a.num_end == j));
+    if numer.plain_int && den.plain_int && !chained && ok_den && nv < den_v && nv > 0.0 && whole_ok
+    {
+        let sign = if a.sign < 0 { -1.0 } else { 1.0 };
+        a.low = whole + sign * nv / den_v;
+        a.high = a.low;
+        a.num_end = num_at + 3;
         a.end = a.num_end;
         a.plain_int = false;
-    } else if den.plain_int && !toks.get(j + 2).is_some_and(|t| t.is_punct("$")) {
+    } else if !mixed && den.plain_int && !toks.get(num_at + 2).is_some_and(|t| t.is_punct("$")) {
         // Dates and scores written with a slash ("9/11", "24/7").
         a.skip = Skip::Other;
     }
@@ -437,9 +458,33 @@ fn suffix(toks: &[Tok<'_>], a: &mut Atom) {
             .get(j + 1)
             .is_some_and(|n| n.glued() && n.kind == Kind::Word);
     let at = if hyphen { j + 1 } else { j };
-    if let Some(u) = unit_after(toks, at) {
-        if a.currency_prefix && u.kind != UnitKind::Currency && u.kind != UnitKind::Percent {
-            // "$149.99 price": the currency already is the unit.
+    if let Some(mut u) = unit_after(toks, at) {
+        let next = toks.get(u.end);
+        // A unit glued to digits ("24703m212") is part of a code; a currency followed by a
+        // number ("$ 20,000.00 $ 37,305.97", "3 USD50") belongs to that number.
+        if next.is_some_and(|n| n.kind == Kind::Num && (n.glued() || currency_of_next(toks, &u))) {
+            if next.is_some_and(Tok::glued) && u.kind != UnitKind::Currency {
+                a.skip = Skip::Other;
+            }
+            rate(toks, a);
+            return;
+        }
+        // "75 USD million": a multiplier after the currency code.
+        if u.kind == UnitKind::Currency
+            && let Some(m) = next.and_then(|n| scale_word(&n.lower))
+        {
+            u.mult *= m;
+            u.end += 1;
+            a.scaled = true;
+        }
+        // "361 million pounds" is money; "25 pounds" is a weight.
+        if u.norm == "pound-mass" && a.mult >= 1e6 {
+            "pound".clone_into(&mut u.norm);
+            u.kind = UnitKind::Currency;
+        }
+        let same_currency = a.unit.as_deref() == Some(u.norm.as_str());
+        if a.currency_prefix && !same_currency {
+            // "$149.99 price", "rmb 10 usd 20": the prefix already is the unit.
         } else if a.currency_prefix {
             a.end = u.end;
             a.low *= u.mult;
@@ -456,6 +501,24 @@ fn suffix(toks: &[Tok<'_>], a: &mut Atom) {
         set_unit(a, &norm, &text, None, end);
     }
     rate(toks, a);
+}
+
+/// Whether a currency between two numbers belongs to the second: a symbol before a number that
+/// has no currency of its own ("$ 20,000.00 $ 37,305.97") or a code glued to it ("3 USD50").
+fn currency_of_next(toks: &[Tok<'_>], u: &units::UnitMatch) -> bool {
+    if u.kind != UnitKind::Currency || u.end == 0 {
+        return false;
+    }
+    let Some(n) = toks.get(u.end) else {
+        return false;
+    };
+    if n.glued() {
+        return true;
+    }
+    let symbol = toks[u.end - 1].kind == Kind::Punct;
+    let next_end = words::phrase(toks, u.end).map_or(u.end + 1, |p| p.end);
+    let own = unit_after(toks, next_end).is_some_and(|v| v.kind == UnitKind::Currency);
+    symbol && !own
 }
 
 fn set_unit(a: &mut Atom, norm: &str, text: &str, kind: Option<UnitKind>, end: usize) {
@@ -493,6 +556,15 @@ fn age(toks: &[Tok<'_>], a: &mut Atom) -> bool {
     let Some(span) = toks.get(k).filter(|t| t.kind == Kind::Word) else {
         return false;
     };
+    // "a 87 yo man".
+    if k == j
+        && matches!(span.lower.as_str(), "yo" | "yrs" | "yr")
+        && toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+    {
+        set_unit(a, "year", span.text, Some(UnitKind::Measure), k + 1);
+        a.unit_text = Some(format!("{} old", span.text));
+        return true;
+    }
     let unit = match span.lower.as_str() {
         "year" | "years" => "year",
         "month" | "months" => "month",
@@ -721,14 +793,23 @@ fn other_non_quantity(toks: &[Tok<'_>], a: &Atom) -> bool {
     // Joined by a hyphen to a word: "COVID-19", "TA-25", "V-6", "last-32", "mid-1972".
     if a.sign == 0 && first_num.glued() && before_num.is_some_and(Tok::is_dash) {
         let word = a.num.checked_sub(2).and_then(|k| toks.get(k));
-        if before_num.is_some_and(Tok::glued) && word.is_some_and(|w| w.kind == Kind::Word) {
+        // "5k-20k": the word before the hyphen is a multiplier of another number.
+        let of_number = word.is_some_and(Tok::glued)
+            && a.num
+                .checked_sub(3)
+                .and_then(|k| toks.get(k))
+                .is_some_and(|n| n.kind == Kind::Num);
+        if before_num.is_some_and(Tok::glued)
+            && word.is_some_and(|w| w.kind == Kind::Word)
+            && !of_number
+        {
             return true;
         }
     }
     if next.is_some_and(|n| n.glued() && n.kind == Kind::Word) && a.end == a.num_end {
         return true;
     }
-    if a.words_only && words_not_quantity(toks, a, prev) {
+    if a.words_only && !a.known_unit() && words_not_quantity(toks, a, prev) {
         return true;
     }
     if a.known_unit() && a.unit_kind != Some(UnitKind::Measure) {

@@ -4,6 +4,7 @@
 use super::atom::{Atom, Skip, atom_at};
 use super::token::{Kind, Tok, tokenize};
 use super::units::UnitKind;
+use super::words::is_number_word;
 use super::{Bound, Change, Quantity};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -110,6 +111,7 @@ const TAILS: &[(&[&str], Bound)] = &[
     (&["or", "over"], Ge),
     (&["and", "over"], Ge),
     (&["or", "higher"], Ge),
+    (&["-", "plus"], Ge),
     (&["plus"], Ge),
     (&["+"], Ge),
     (&["or", "less"], Le),
@@ -157,6 +159,21 @@ fn change_word(w: &str) -> Option<(Change, bool)> {
         }
         _ => return None,
     })
+}
+
+/// Verbs that take "up" or "down" as a particle without stating a change of value.
+fn phrasal(w: &str) -> bool {
+    const KEEP: &[&str] = &[
+        "ended", "closed", "finished", "traded", "trended", "moved", "edged", "ticked", "inched",
+        "opened",
+    ];
+    const PARTICLE: &[&str] = &[
+        "set", "sets", "pick", "picks", "rack", "racks", "ran", "run", "runs", "broke", "break",
+        "breaks", "shut", "made", "make", "makes", "sum", "sums", "pay", "pays", "paid", "held",
+        "hold", "holds", "built", "build", "turn", "turns", "cut", "cuts", "show", "shows", "sign",
+        "signs", "step", "steps", "end", "ends", "add", "adds",
+    ];
+    (w.len() > 4 && w.ends_with("ed") && !KEEP.contains(&w)) || PARTICLE.contains(&w)
 }
 
 /// Direction of a noun of change written after a number ("a 5% drop").
@@ -238,6 +255,15 @@ fn collect(toks: &[Tok<'_>]) -> Vec<Atom> {
     atoms
 }
 
+/// Lowercase texts of tokens `from..to` (empty when the range is empty or reversed).
+fn texts<'a>(toks: &'a [Tok<'_>], from: usize, to: usize) -> Vec<&'a str> {
+    toks.get(from..to)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect()
+}
+
 fn lower_at<'a>(toks: &'a [Tok<'_>], k: usize) -> &'a str {
     toks.get(k).map_or("", |t| t.lower.as_str())
 }
@@ -270,13 +296,26 @@ fn tail_after(toks: &[Tok<'_>], end: usize) -> Option<(usize, Bound)> {
             .iter()
             .enumerate()
             .all(|(o, w)| lower_at(toks, end + o) == *w);
-        // "+" must be glued; "plus" must be hyphenated ("50-plus").
-        let glued = match phrase[0] {
-            "+" => toks.get(end).is_some_and(Tok::glued),
-            "plus" => end > 0 && toks[end - 1].is_dash(),
-            _ => true,
+        let glued = phrase[0] != "+" || toks.get(end).is_some_and(Tok::glued);
+        // "more than 40 and less than 10", "200 or greater than 190": the words open a new bound.
+        let after = end + phrase.len();
+        let number_at = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.kind == Kind::Num
+                    || is_number_word(&t.lower)
+                    || matches!(t.lower.as_str(), "a" | "$")
+            })
         };
-        (ok && glued).then_some((end + phrase.len(), *bound))
+        let linking = matches!(lower_at(toks, after), "than" | "to" | "equal");
+        if !ok || !glued || number_at(after) || (linking && number_at(after + 1)) {
+            return None;
+        }
+        // "200 or greater than", "5000 or equal to": a dangling comparison word.
+        let mut end_at = after;
+        while matches!(lower_at(toks, end_at), "than" | "to" | "equal") {
+            end_at += 1;
+        }
+        Some((end_at, *bound))
     })
 }
 
@@ -312,6 +351,10 @@ fn change_before(toks: &[Tok<'_>], k: usize, floor: usize) -> Option<Change> {
         return None;
     }
     let (c, needs_by) = change_word(&t.lower)?;
+    // "racked up more than $247m", "set up 5 stations": a phrasal verb, not a change.
+    if matches!(t.lower.as_str(), "up" | "down") && j >= 2 && phrasal(&toks[j - 2].lower) {
+        return None;
+    }
     // "edged up", "went down": the particle carries the direction.
     (by || !needs_by).then_some(c)
 }
@@ -387,10 +430,7 @@ fn range(toks: &[Tok<'_>], a: &Atom, b: &Atom, floor: usize) -> Option<(Found, b
     if a.vague || b.vague {
         return None;
     }
-    let conn: Vec<&str> = toks[a.end..b.first]
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect();
+    let conn = texts(toks, a.end, b.first);
     let before = a
         .first
         .checked_sub(1)
@@ -514,7 +554,7 @@ fn inherit_in_parentheses(toks: &[Tok<'_>], found: &mut [Found]) {
         let (head, tail) = found.split_at_mut(n);
         let prev = &head[n - 1];
         let f = &mut tail[0];
-        let between: Vec<&str> = toks[prev.end..f.first].iter().map(|t| t.text).collect();
+        let between = texts(toks, prev.end, f.first);
         parent = match between.as_slice() {
             ["("] => Some(n - 1),
             ["/" | "," | ";"] => parent,
@@ -542,10 +582,7 @@ fn merge_bounds(toks: &[Tok<'_>], found: Vec<Found>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
         if let Some(prev) = out.last_mut() {
-            let conn: Vec<&str> = toks[prev.end..f.first]
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect();
+            let conn = texts(toks, prev.end, f.first);
             let joined = matches!(conn.as_slice(), ["and" | "but" | ","] | [",", "and"]);
             let lo_hi = match (prev.q.bound, f.q.bound) {
                 (Ge, Le) => prev.q.low.zip(f.q.high),

@@ -107,6 +107,13 @@ const UNITS: &[(&str, &str, UnitKind)] = &[
     ("kronor", "swedish krona", C),
     ("sek", "swedish krona", C),
     ("finnish markka", "finnish markka", C),
+    ("pesetas", "spanish peseta", C),
+    ("guilders", "dutch guilder", C),
+    ("dutch guilders", "dutch guilder", C),
+    ("₡", "costa rican colón", C),
+    ("₾", "georgian lari", C),
+    ("₭", "lao kip", C),
+    ("ரூ", "sri lankan rupee", C),
     ("bitcoins", "bitcoin", C),
     ("bitcoin", "bitcoin", C),
     ("btc", "bitcoin", C),
@@ -187,6 +194,8 @@ const UNITS: &[(&str, &str, UnitKind)] = &[
     ("oz", "ounce", M),
     ("ounces", "ounce", M),
     ("ounce", "ounce", M),
+    ("t", "tonne", M),
+    ("metric tons", "tonne", M),
     ("tonnes", "tonne", M),
     ("tonne", "tonne", M),
     ("tons", "ton", M),
@@ -212,6 +221,10 @@ const UNITS: &[(&str, &str, UnitKind)] = &[
     ("km/h", "kilometre per hour", M),
     ("km/hr", "kilometre per hour", M),
     ("kph", "kilometre per hour", M),
+    ("kmph", "kilometre per hour", M),
+    ("miles an hour", "mile per hour", M),
+    ("kilometres an hour", "kilometre per hour", M),
+    ("kilometers an hour", "kilometre per hour", M),
     ("kmh", "kilometre per hour", M),
     ("kilometres per hour", "kilometre per hour", M),
     ("kilometers per hour", "kilometre per hour", M),
@@ -343,7 +356,7 @@ static TABLE: LazyLock<HashMap<&'static str, (&'static str, UnitKind)>> =
 /// Joins tokens `j..k` as written, with one space where the text has whitespace.
 pub(crate) fn joined(toks: &[Tok<'_>], j: usize, k: usize) -> String {
     let mut s = String::new();
-    for (n, t) in toks[j..k].iter().enumerate() {
+    for (n, t) in toks.get(j..k).unwrap_or(&[]).iter().enumerate() {
         if n > 0 && t.space_before {
             s.push(' ');
         }
@@ -403,7 +416,7 @@ pub(crate) fn unit_after(toks: &[Tok<'_>], j: usize) -> Option<UnitMatch> {
 fn unit_allowed(lower: &str, first: &Tok<'_>, after: Option<&Tok<'_>>) -> bool {
     match lower {
         // Short symbols must be glued ("45g", "1.0l") or are too common as words.
-        "g" | "l" | "p" | "mi" | "ms" | "nm" | "sec" | "hr" | "'" => {
+        "g" | "l" | "p" | "t" | "mi" | "ms" | "nm" | "sec" | "hr" | "'" => {
             first.glued() && !after.is_some_and(|a| a.glued() && a.kind == Kind::Word)
         }
         "m" => !after.is_some_and(super::token::Tok::glued),

@@ -74,7 +74,7 @@ pub(crate) fn scale_abbrev(text: &str, glued: bool) -> Option<f64> {
         "k" | "K" | "thou" => Some(1e3),
         "M" | "MM" | "mn" | "mln" | "mil" | "mill" | "Mn" | "Mil" => Some(1e6),
         "m" if glued => Some(1e6),
-        "bn" | "bln" | "Bn" | "BN" | "billion" => Some(1e9),
+        "bn" | "bln" | "Bn" | "BN" | "billion" | "G" => Some(1e9),
         "b" | "B" if glued => Some(1e9),
         "tn" | "tln" | "trn" | "Tn" => Some(1e12),
         _ => None,
@@ -305,6 +305,8 @@ fn step_digits(toks: &[Tok<'_>], j: usize, st: &mut State) -> Option<usize> {
     if let Some(n) = toks.get(j + 1)
         && n.kind == Kind::Word
         && let Some(m) = scale_abbrev(n.text, n.glued())
+        && (n.text != "m" || million_m(toks, j))
+        && !(n.text == "G" && n.glued() && t.plain_int && (2.0..=6.0).contains(&v))
     {
         let after = toks.get(j + 2);
         let glued_letters = after.is_some_and(|a| a.glued() && a.kind != Kind::Punct);
@@ -314,6 +316,48 @@ fn step_digits(toks: &[Tok<'_>], j: usize, st: &mut State) -> Option<usize> {
         }
     }
     Some(j + 1)
+}
+
+/// Whether a glued "m" after the number at `j` means million (`PS6m`, `12.3m tonnes`) rather
+/// than metres (`1.8m tall`, `the 100m sprint`, `48m.`).
+fn million_m(toks: &[Tok<'_>], j: usize) -> bool {
+    const METRE: &[&str] = &[
+        "tall",
+        "long",
+        "high",
+        "deep",
+        "wide",
+        "away",
+        "sprint",
+        "race",
+        "dash",
+        "hurdles",
+        "freestyle",
+        "above",
+        "below",
+        "under",
+        "across",
+        "in",
+        "of",
+        "is",
+        "was",
+        "are",
+        "were",
+        "x",
+        "by",
+        "from",
+        "to",
+        "and",
+        "or",
+    ];
+    let money_before = j.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| {
+        (p.kind == Kind::Punct && !matches!(p.text, "(" | "," | "." | ";" | ":" | "-" | "–" | "~"))
+            || (p.kind == Kind::Word && toks[j].glued())
+    });
+    let next_word = toks
+        .get(j + 2)
+        .filter(|n| n.kind == Kind::Word && n.space_before);
+    money_before || next_word.is_some_and(|n| !METRE.contains(&n.lower.as_str()))
 }
 
 fn apply_scale(st: &mut State, m: f64) {

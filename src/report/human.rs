@@ -13,7 +13,11 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, s: &str) -> String {
-        if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_owned() }
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
     }
     fn bold(&self, s: &str) -> String {
         self.wrap("1", s)
@@ -30,7 +34,11 @@ impl Paint {
         self.wrap(code, s.as_str())
     }
     fn highlight(&self, s: &str) -> String {
-        if self.on { self.wrap("1;4", s) } else { format!("[{s}]") }
+        if self.on {
+            self.wrap("1;4", s)
+        } else {
+            format!("[{s}]")
+        }
     }
 }
 
@@ -54,23 +62,47 @@ fn source_line(c: &Claim) -> String {
 /// The sentence with the claim marked, shortened to about 160 characters around it.
 fn excerpt(doc: &Document, c: &Claim, paint: &Paint) -> String {
     let sent = doc.slice(c.sentence);
-    let (rs, re) = (c.span.start - c.sentence.start, c.span.end - c.sentence.start);
+    let (rs, re) = (
+        c.span.start - c.sentence.start,
+        c.span.end - c.sentence.start,
+    );
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut before = flat(&sent[..rs]);
     let mut after = flat(&sent[re..]);
     let budget = 150usize.saturating_sub(re - rs) / 2;
     if before.chars().count() > budget {
         let skip = before.chars().count() - budget;
-        before = format!("…{}", before.chars().skip(skip).collect::<String>().trim_start());
+        before = format!(
+            "…{}",
+            before.chars().skip(skip).collect::<String>().trim_start()
+        );
     }
     if after.chars().count() > budget {
-        after = format!("{}…", after.chars().take(budget).collect::<String>().trim_end());
+        after = format!(
+            "{}…",
+            after.chars().take(budget).collect::<String>().trim_end()
+        );
     }
-    let sep_b = if before.is_empty() || sent[..rs].ends_with(char::is_whitespace) { " " } else { "" };
-    let sep_a = if sent[re..].starts_with(char::is_whitespace) { " " } else { "" };
-    format!("{}{}{}{}{}", before, if before.is_empty() { "" } else { sep_b }, paint.highlight(&flat(&sent[rs..re])), sep_a, after)
-        .trim()
-        .to_owned()
+    let sep_b = if before.is_empty() || sent[..rs].ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let sep_a = if sent[re..].starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!(
+        "{}{}{}{}{}",
+        before,
+        if before.is_empty() { "" } else { sep_b },
+        paint.highlight(&flat(&sent[rs..re])),
+        sep_a,
+        after
+    )
+    .trim()
+    .to_owned()
 }
 
 fn location(doc: &Document, c: &Claim) -> String {
@@ -84,14 +116,35 @@ pub(super) fn findings(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> 
     let a = input.analysis;
     for f in &a.findings {
         let (x, y) = (&a.claims[f.claims[0]], &a.claims[f.claims[1]]);
-        writeln!(out, "{}[{}]: {}", paint.severity(f.severity), paint.bold(&f.rule), paint.bold(&f.message))?;
+        writeln!(
+            out,
+            "{}[{}]: {}",
+            paint.severity(f.severity),
+            paint.bold(&f.rule),
+            paint.bold(&f.message)
+        )?;
         for (mark, c) in [("┌─", x), ("├─", y)] {
             let doc = &input.docs[c.doc];
             writeln!(out, "  {mark} {}", paint.dim(&location(doc, c)))?;
-            writeln!(out, "  │  {}: {} ({})", source_line(c), c.aspect.replace('_', " "), describe_value(c))?;
+            writeln!(
+                out,
+                "  │  {}: {} ({})",
+                source_line(c),
+                c.aspect.replace('_', " "),
+                describe_value(c)
+            )?;
             writeln!(out, "  │  {}", excerpt(doc, c, &paint))?;
         }
-        writeln!(out, "  └─ {}", paint.dim(&format!("{} · subject {} · confidence {:.2}", f.kind.as_str(), f.subject, f.confidence)))?;
+        writeln!(
+            out,
+            "  └─ {}",
+            paint.dim(&format!(
+                "{} · subject {} · confidence {:.2}",
+                f.kind.as_str(),
+                f.subject,
+                f.confidence
+            ))
+        )?;
         writeln!(out)?;
     }
     let count = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
@@ -114,9 +167,23 @@ pub(super) fn claims(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
     let paint = Paint { on: input.color };
     for (i, c) in input.analysis.claims.iter().enumerate() {
         let doc = &input.docs[c.doc];
-        writeln!(out, "c{} {} {} · {} · {} ({})", i + 1, paint.dim(&location(doc, c)), paint.bold(&c.subject), c.aspect, describe_value(c), c.rule)?;
+        writeln!(
+            out,
+            "c{} {} {} · {} · {} ({})",
+            i + 1,
+            paint.dim(&location(doc, c)),
+            paint.bold(&c.subject),
+            c.aspect,
+            describe_value(c),
+            c.rule
+        )?;
         writeln!(out, "   source: {}", source_line(c))?;
         writeln!(out, "   {}", excerpt(doc, c, &paint))?;
     }
-    writeln!(out, "{} claims in {} documents", input.analysis.claims.len(), input.analysis.documents.len())
+    writeln!(
+        out,
+        "{} claims in {} documents",
+        input.analysis.claims.len(),
+        input.analysis.documents.len()
+    )
 }

@@ -173,7 +173,14 @@ fn to_value<T: Serialize>(t: &T) -> String {
 pub fn span(doc: &Document, start: usize, end: usize) -> JsonSpan {
     let (line, column) = doc.line_col(start);
     let (end_line, end_column) = doc.line_col(end);
-    JsonSpan { start, end, line, column, end_line, end_column }
+    JsonSpan {
+        start,
+        end,
+        line,
+        column,
+        end_line,
+        end_column,
+    }
 }
 
 /// Converts a claim to its wire form.
@@ -183,12 +190,20 @@ pub fn claim(id: usize, c: &Claim, docs: &[Document]) -> JsonClaim {
         id: format!("c{}", id + 1),
         path: doc.path.clone(),
         span: span(doc, c.span.start, c.span.end),
-        sentence: JsonRange { start: c.sentence.start, end: c.sentence.end },
+        sentence: JsonRange {
+            start: c.sentence.start,
+            end: c.sentence.end,
+        },
         text: doc.slice(c.span).to_owned(),
         subject: c.subject.clone(),
         aspect: c.aspect.clone(),
         kind: to_value(&c.kind),
-        value: c.value.as_ref().map(|v| JsonValue { low: v.low, high: v.high, unit: v.unit.clone(), bound: to_value(&v.bound) }),
+        value: c.value.as_ref().map(|v| JsonValue {
+            low: v.low,
+            high: v.high,
+            unit: v.unit.clone(),
+            bound: to_value(&v.bound),
+        }),
         direction: c.direction.map(|d| to_value(&d)),
         polarity: c.polarity.map(|p| to_value(&p)),
         agent: c.agent.clone(),
@@ -209,8 +224,21 @@ pub fn report(input: Input<'_>) -> Report {
     let findings = &a.findings;
     Report {
         version: VERSION,
-        documents: a.documents.iter().map(|d| JsonDocument { path: d.path.clone(), sentences: d.sentences, claims: d.claims }).collect(),
-        claims: a.claims.iter().enumerate().map(|(i, c)| claim(i, c, input.docs)).collect(),
+        documents: a
+            .documents
+            .iter()
+            .map(|d| JsonDocument {
+                path: d.path.clone(),
+                sentences: d.sentences,
+                claims: d.claims,
+            })
+            .collect(),
+        claims: a
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| claim(i, c, input.docs))
+            .collect(),
         findings: input.findings.then(|| {
             findings
                 .iter()
@@ -223,7 +251,10 @@ pub fn report(input: Input<'_>) -> Report {
                     confidence: f.confidence,
                     subject: f.subject.clone(),
                     aspect: f.aspect.clone(),
-                    claims: [format!("c{}", f.claims[0] + 1), format!("c{}", f.claims[1] + 1)],
+                    claims: [
+                        format!("c{}", f.claims[0] + 1),
+                        format!("c{}", f.claims[1] + 1),
+                    ],
                     message: f.message.clone(),
                 })
                 .collect()
@@ -232,8 +263,22 @@ pub fn report(input: Input<'_>) -> Report {
             documents: a.documents.len(),
             claims: a.claims.len(),
             findings: if input.findings { findings.len() } else { 0 },
-            errors: if input.findings { findings.iter().filter(|f| f.severity == Severity::Error).count() } else { 0 },
-            warnings: if input.findings { findings.iter().filter(|f| f.severity == Severity::Warning).count() } else { 0 },
+            errors: if input.findings {
+                findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count()
+            } else {
+                0
+            },
+            warnings: if input.findings {
+                findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Warning)
+                    .count()
+            } else {
+                0
+            },
         },
     }
 }

@@ -43,9 +43,8 @@ pub(crate) fn locate(text: &str, id: &str, field: &str) -> (usize, usize) {
     let lines: Vec<&str> = text.lines().collect();
     let is_id_line = |l: &str| {
         let t = l.trim_start().trim_start_matches("- ").trim_start();
-        t.strip_prefix("id:").is_some_and(|v| {
-            v.trim().trim_matches(|c| c == '"' || c == '\'') == id
-        })
+        t.strip_prefix("id:")
+            .is_some_and(|v| v.trim().trim_matches(|c| c == '"' || c == '\'') == id)
     };
     let Some(start) = lines.iter().position(|l| is_id_line(l)) else {
         return (1, 1);
@@ -60,19 +59,21 @@ pub(crate) fn locate(text: &str, id: &str, field: &str) -> (usize, usize) {
             break;
         }
         let t = l.trim_start().trim_start_matches("- ");
-        if t.starts_with(&key) {
-            if let Some(k) = l.find(&key) {
+        if t.starts_with(&key)
+            && let Some(k) = l.find(&key) {
                 let after = &l[k + key.len()..];
                 let ws = after.len() - after.trim_start().len();
                 return (i + 1, k + key.len() + ws + 1);
             }
-        }
     }
     (start + 1, lines[start].find("id:").map_or(1, |c| c + 1))
 }
 
 /// The closest candidate to `bad`, as a "did you mean" help line.
-pub(crate) fn did_you_mean<'a>(bad: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn did_you_mean<'a>(
+    bad: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .map(|c| (strsim::jaro_winkler(bad, c), c))
         .filter(|(s, _)| *s > 0.75)
@@ -107,57 +108,135 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
         let mut seen = BTreeSet::new();
         for s in raw.subjects {
             if !seen.insert(format!("subject:{}", s.id)) {
-                ctx.err(fi, &s.id, "id", format!("duplicate subject id `{}`", s.id), None);
+                ctx.err(
+                    fi,
+                    &s.id,
+                    "id",
+                    format!("duplicate subject id `{}`", s.id),
+                    None,
+                );
             }
             let fuzzy = s.fuzzy.unwrap_or(FUZZY_DEFAULT);
             if !(0.0..=1.0).contains(&fuzzy) || fuzzy == 0.0 {
-                ctx.err(fi, &s.id, "fuzzy", format!("fuzzy threshold {fuzzy} is out of range"), Some("use a similarity between 0 (exclusive) and 1, e.g. 0.85".into()));
+                ctx.err(
+                    fi,
+                    &s.id,
+                    "fuzzy",
+                    format!("fuzzy threshold {fuzzy} is out of range"),
+                    Some("use a similarity between 0 (exclusive) and 1, e.g. 0.85".into()),
+                );
             }
             let mut aliases = vec![s.name.clone()];
             aliases.extend(s.aliases.into_iter().filter(|a| !a.trim().is_empty()));
             subjects.insert(
                 s.id.clone(),
-                (fi, Subject { id: s.id, name: s.name, kind: s.kind, aliases, fuzzy }),
+                (
+                    fi,
+                    Subject {
+                        id: s.id,
+                        name: s.name,
+                        kind: s.kind,
+                        aliases,
+                        fuzzy,
+                    },
+                ),
             );
         }
         for r in raw.references {
             for p in r.phrases {
-                references.push(Reference { kind: r.kind.clone(), phrase: p.to_lowercase() });
+                references.push(Reference {
+                    kind: r.kind.clone(),
+                    phrase: p.to_lowercase(),
+                });
             }
         }
         for c in raw.cues {
             if !seen.insert(format!("cue:{}", c.id)) {
-                ctx.err(fi, &c.id, "id", format!("duplicate cue id `{}`", c.id), None);
+                ctx.err(
+                    fi,
+                    &c.id,
+                    "id",
+                    format!("duplicate cue id `{}`", c.id),
+                    None,
+                );
             }
             if c.verbs.is_empty() && c.prefixes.is_empty() {
-                ctx.err(fi, &c.id, "id", format!("cue `{}` has no verbs and no prefixes", c.id), Some("add `verbs: [said, says]` or `prefixes: [according to]`".into()));
+                ctx.err(
+                    fi,
+                    &c.id,
+                    "id",
+                    format!("cue `{}` has no verbs and no prefixes", c.id),
+                    Some("add `verbs: [said, says]` or `prefixes: [according to]`".into()),
+                );
             }
             for (words, prefix) in [(&c.verbs, false), (&c.prefixes, true)] {
                 for w in words {
-                    cues.insert(w.to_lowercase(), Cue { id: c.id.clone(), word: w.to_lowercase(), stance: c.stance, needs_clause: c.needs_clause, prefix });
+                    cues.insert(
+                        w.to_lowercase(),
+                        Cue {
+                            id: c.id.clone(),
+                            word: w.to_lowercase(),
+                            stance: c.stance,
+                            needs_clause: c.needs_clause,
+                            prefix,
+                        },
+                    );
                 }
             }
         }
         for a in raw.aspects {
             if !seen.insert(format!("aspect:{}", a.id)) {
-                ctx.err(fi, &a.id, "id", format!("duplicate aspect id `{}`", a.id), None);
+                ctx.err(
+                    fi,
+                    &a.id,
+                    "id",
+                    format!("duplicate aspect id `{}`", a.id),
+                    None,
+                );
             }
             if a.sign != 1 && a.sign != -1 {
-                ctx.err(fi, &a.id, "sign", format!("sign must be 1 or -1, not {}", a.sign), None);
+                ctx.err(
+                    fi,
+                    &a.id,
+                    "sign",
+                    format!("sign must be 1 or -1, not {}", a.sign),
+                    None,
+                );
             }
             let axis = a.axis.unwrap_or_else(|| a.id.clone());
-            aspects.insert(a.id.clone(), Aspect { id: a.id, axis, sign: a.sign, per_event: a.per_event, description: a.description });
+            aspects.insert(
+                a.id.clone(),
+                Aspect {
+                    id: a.id,
+                    axis,
+                    sign: a.sign,
+                    per_event: a.per_event,
+                    description: a.description,
+                },
+            );
         }
         for c in raw.claims {
             if !seen.insert(format!("claim:{}", c.id)) {
-                ctx.err(fi, &c.id, "id", format!("duplicate claim rule id `{}`", c.id), None);
+                ctx.err(
+                    fi,
+                    &c.id,
+                    "id",
+                    format!("duplicate claim rule id `{}`", c.id),
+                    None,
+                );
             }
             claims.retain(|(_, old)| old.id != c.id);
             claims.push((fi, c));
         }
         for c in raw.contradictions {
             if !seen.insert(format!("contradiction:{}", c.id)) {
-                ctx.err(fi, &c.id, "id", format!("duplicate contradiction rule id `{}`", c.id), None);
+                ctx.err(
+                    fi,
+                    &c.id,
+                    "id",
+                    format!("duplicate contradiction rule id `{}`", c.id),
+                    None,
+                );
             }
             contradictions.retain(|(_, old)| old.id != c.id);
             contradictions.push((fi, c));
@@ -169,11 +248,19 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
     let mut alias_owner: BTreeMap<String, String> = BTreeMap::new();
     for (fi, s) in subjects.values() {
         for a in &s.aliases {
-            if let Some(other) = alias_owner.insert(a.clone(), s.id.clone()) {
-                if other != s.id {
-                    ctx.err(*fi, &s.id, "aliases", format!("alias `{a}` of subject `{}` is also an alias of `{other}`", s.id), Some("an alias must name one subject; remove it from one of them".into()));
+            if let Some(other) = alias_owner.insert(a.clone(), s.id.clone())
+                && other != s.id {
+                    ctx.err(
+                        *fi,
+                        &s.id,
+                        "aliases",
+                        format!(
+                            "alias `{a}` of subject `{}` is also an alias of `{other}`",
+                            s.id
+                        ),
+                        Some("an alias must name one subject; remove it from one of them".into()),
+                    );
                 }
-            }
         }
     }
 
@@ -192,7 +279,13 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
         return Err(RuleErrors(ctx.errors));
     }
     let matchers = matchers.map_err(|e| {
-        RuleErrors(vec![RuleError { file: "<rules>".into(), line: 1, column: 1, message: e, help: None }])
+        RuleErrors(vec![RuleError {
+            file: "<rules>".into(),
+            line: 1,
+            column: 1,
+            message: e,
+            help: None,
+        }])
     })?;
     Ok(RuleSet {
         subjects,
@@ -208,20 +301,36 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
 }
 
 /// Replaces `{name}` with the macro's text; `{3}` and `{2,5}` (repetitions) are left alone.
-pub(crate) fn expand_macros(pattern: &str, macros: &BTreeMap<String, String>) -> Result<String, String> {
+pub(crate) fn expand_macros(
+    pattern: &str,
+    macros: &BTreeMap<String, String>,
+) -> Result<String, String> {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
     let mut depth = 0;
     while let Some(open) = rest.find('{') {
         // `\{` is a literal brace and `\p{L}` a Unicode class, not macros.
-        let escaped = rest[..open].ends_with('\\') || rest[..open].ends_with("\\p") || rest[..open].ends_with("\\P");
+        let escaped = rest[..open].ends_with('\\')
+            || rest[..open].ends_with("\\p")
+            || rest[..open].ends_with("\\P");
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let close = after.find('}');
         match close {
-            Some(c) if !escaped && after[..c].chars().next().is_some_and(|ch| ch.is_ascii_alphabetic() || ch == '_') && after[..c].chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') => {
+            Some(c)
+                if !escaped
+                    && after[..c]
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_ascii_alphabetic() || ch == '_')
+                    && after[..c]
+                        .chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || ch == '_') =>
+            {
                 let name = &after[..c];
-                let body = macros.get(name).ok_or_else(|| format!("unknown macro `{{{name}}}`"))?;
+                let body = macros
+                    .get(name)
+                    .ok_or_else(|| format!("unknown macro `{{{name}}}`"))?;
                 depth += 1;
                 if depth > 64 {
                     return Err("macros nest too deeply".into());
@@ -260,43 +369,83 @@ fn compile_claim(
     let mut ok = true;
     if !aspects.contains_key(&c.aspect) {
         let help = did_you_mean(&c.aspect, aspects.keys().map(String::as_str));
-        ctx.err(fi, &id, "aspect", format!("unknown aspect `{}` in claim rule `{id}`", c.aspect), help.or_else(|| Some("declare it under `aspects:`".into())));
+        ctx.err(
+            fi,
+            &id,
+            "aspect",
+            format!("unknown aspect `{}` in claim rule `{id}`", c.aspect),
+            help.or_else(|| Some("declare it under `aspects:`".into())),
+        );
         ok = false;
     }
     let regex = match expand_macros(&c.pattern, macros).and_then(|p| build_regex(&p)) {
         Ok(r) => Some(r),
         Err(e) => {
-            ctx.err(fi, &id, "pattern", format!("invalid pattern in claim rule `{id}`: {e}"), None);
+            ctx.err(
+                fi,
+                &id,
+                "pattern",
+                format!("invalid pattern in claim rule `{id}`: {e}"),
+                None,
+            );
             None
         }
     };
     if let Some(r) = &regex {
         let names: BTreeSet<&str> = r.capture_names().flatten().collect();
-        let has = |n: &str| names.iter().any(|x| x.trim_end_matches(|c: char| c.is_ascii_digit()) == n);
+        let has = |n: &str| {
+            names
+                .iter()
+                .any(|x| x.trim_end_matches(|c: char| c.is_ascii_digit()) == n)
+        };
         let needed = match c.kind {
             ClaimKind::Numeric => Some("value"),
             ClaimKind::Attribution => Some("agent"),
             ClaimKind::Evaluative | ClaimKind::Statement => None,
         };
-        if let Some(n) = needed {
-            if !has(n) {
-                ctx.err(fi, &id, "pattern", format!("claim rule `{id}` is {:?} but its pattern has no `(?P<{n}>…)` group", c.kind).to_lowercase(), Some(format!("capture the {n} with `(?P<{n}>...)`")));
+        if let Some(n) = needed
+            && !has(n) {
+                ctx.err(
+                    fi,
+                    &id,
+                    "pattern",
+                    format!(
+                        "claim rule `{id}` is {:?} but its pattern has no `(?P<{n}>…)` group",
+                        c.kind
+                    )
+                    .to_lowercase(),
+                    Some(format!("capture the {n} with `(?P<{n}>...)`")),
+                );
                 ok = false;
             }
-        }
         for n in &names {
-            if !matches!(n.trim_end_matches(|c: char| c.is_ascii_digit()), "value" | "subject" | "agent" | "source" | "neg" | "unit") {
+            if !matches!(
+                n.trim_end_matches(|c: char| c.is_ascii_digit()),
+                "value" | "subject" | "agent" | "source" | "neg" | "unit"
+            ) {
                 ctx.err(fi, &id, "pattern", format!("unknown capture group `{n}` in claim rule `{id}`"), Some("use one of: value, subject, agent, source, neg, unit (a digit suffix such as `value2` is allowed in alternatives); make other groups non-capturing with `(?:…)`".into()));
                 ok = false;
             }
         }
     }
     if c.kind == ClaimKind::Evaluative && c.polarity.is_none() && c.direction.is_none() {
-        ctx.err(fi, &id, "kind", format!("evaluative claim rule `{id}` needs a `polarity` or a `direction`"), Some("add `polarity: positive` or `polarity: negative`".into()));
+        ctx.err(
+            fi,
+            &id,
+            "kind",
+            format!("evaluative claim rule `{id}` needs a `polarity` or a `direction`"),
+            Some("add `polarity: positive` or `polarity: negative`".into()),
+        );
         ok = false;
     }
     if c.examples.is_empty() {
-        ctx.err(fi, &id, "id", format!("claim rule `{id}` has no examples"), Some("add `examples:` with at least one sentence the rule must match".into()));
+        ctx.err(
+            fi,
+            &id,
+            "id",
+            format!("claim rule `{id}` has no examples"),
+            Some("add `examples:` with at least one sentence the rule must match".into()),
+        );
         ok = false;
     }
     let regex = regex?;
@@ -327,30 +476,69 @@ fn compile_contradiction(
     for a in &c.aspects {
         if !aspects.contains_key(a) {
             let help = did_you_mean(a, aspects.keys().map(String::as_str));
-            ctx.err(fi, &id, "aspects", format!("unknown aspect `{a}` in contradiction rule `{id}`"), help);
+            ctx.err(
+                fi,
+                &id,
+                "aspects",
+                format!("unknown aspect `{a}` in contradiction rule `{id}`"),
+                help,
+            );
             ok = false;
         }
     }
     if c.tolerance < 0.0 || c.tolerance >= 1.0 {
-        ctx.err(fi, &id, "tolerance", format!("tolerance {} is out of range", c.tolerance), Some("use a fraction from 0 to below 1, e.g. 0.1 for 10%".into()));
+        ctx.err(
+            fi,
+            &id,
+            "tolerance",
+            format!("tolerance {} is out of range", c.tolerance),
+            Some("use a fraction from 0 to below 1, e.g. 0.1 for 10%".into()),
+        );
         ok = false;
     }
     if !(0.0..=1.0).contains(&c.confidence) {
-        ctx.err(fi, &id, "confidence", format!("confidence {} is out of range", c.confidence), Some("use a number from 0 to 1".into()));
+        ctx.err(
+            fi,
+            &id,
+            "confidence",
+            format!("confidence {} is out of range", c.confidence),
+            Some("use a number from 0 to 1".into()),
+        );
         ok = false;
     }
     let mut rest = c.message.as_str();
     while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
         let name = &rest[open + 1..open + close];
         if !PLACEHOLDERS.contains(&name) {
-            ctx.err(fi, &id, "message", format!("unknown placeholder `{{{name}}}` in message of `{id}`"), Some(format!("use one of: {}", PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", "))));
+            ctx.err(
+                fi,
+                &id,
+                "message",
+                format!("unknown placeholder `{{{name}}}` in message of `{id}`"),
+                Some(format!(
+                    "use one of: {}",
+                    PLACEHOLDERS
+                        .iter()
+                        .map(|p| format!("{{{p}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
             ok = false;
         }
         rest = &rest[open + close + 1..];
     }
     if c.examples.is_empty() && c.kind != FindingKind::Negation {
-        ctx.err(fi, &id, "id", format!("contradiction rule `{id}` has no examples"), Some("add `examples:` with a passage the rule must flag".into()));
+        ctx.err(
+            fi,
+            &id,
+            "id",
+            format!("contradiction rule `{id}` has no examples"),
+            Some("add `examples:` with a passage the rule must flag".into()),
+        );
         ok = false;
     }
     ok.then(|| ContradictionRule {
@@ -370,14 +558,21 @@ fn compile_contradiction(
 }
 
 /// An alternation of literal phrases, longest first, on word boundaries.
-fn alternation(words: impl Iterator<Item = String>, case_insensitive: bool) -> Result<Option<Regex>, String> {
+fn alternation(
+    words: impl Iterator<Item = String>,
+    case_insensitive: bool,
+) -> Result<Option<Regex>, String> {
     let mut words: Vec<String> = words.filter(|w| !w.is_empty()).collect();
     if words.is_empty() {
         return Ok(None);
     }
     words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     words.dedup();
-    let body = words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let body = words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
     let flags = if case_insensitive { "(?i)" } else { "" };
     // Boundaries by hand: `\b` fails next to a trailing `.` ("U.N.") or a leading `“`.
     let pattern = format!(r"{flags}(?:^|[^\p{{L}}\p{{N}}_])({body})(?:$|[^\p{{L}}\p{{N}}_])");
@@ -391,17 +586,33 @@ fn build_matchers(
     negations: &BTreeSet<String>,
     claims: &[ClaimRule],
 ) -> Result<Matchers, String> {
-    let aliases = alternation(subjects.iter().flat_map(|s| s.aliases.iter().cloned()), false)?;
+    let aliases = alternation(
+        subjects.iter().flat_map(|s| s.aliases.iter().cloned()),
+        false,
+    )?;
     let refs = alternation(references.iter().map(|r| r.phrase.clone()), true)?;
-    let verbs = alternation(cues.values().filter(|c| !c.prefix).map(|c| c.word.clone()), true)?;
-    let prefixes = alternation(cues.values().filter(|c| c.prefix).map(|c| c.word.clone()), true)?;
+    let verbs = alternation(
+        cues.values().filter(|c| !c.prefix).map(|c| c.word.clone()),
+        true,
+    )?;
+    let prefixes = alternation(
+        cues.values().filter(|c| c.prefix).map(|c| c.word.clone()),
+        true,
+    )?;
     let negation = alternation(negations.iter().cloned(), true)?;
     // Too large a set only costs the prefilter: every rule then runs on every sentence.
     let claim_set = RegexSetBuilder::new(claims.iter().map(|c| c.regex.as_str()))
         .size_limit(REGEX_SIZE_LIMIT * 8)
         .build()
         .ok();
-    Ok(Matchers { aliases, references: refs, verbs, prefixes, negation, claim_set })
+    Ok(Matchers {
+        aliases,
+        references: refs,
+        verbs,
+        prefixes,
+        negation,
+        claim_set,
+    })
 }
 
 #[cfg(test)]
@@ -412,8 +623,15 @@ mod tests {
     fn macros_expand_but_repetitions_stay() {
         let mut m = BTreeMap::new();
         m.insert("num".to_owned(), r"\d+".to_owned());
-        assert_eq!(expand_macros(r"a{num}b{2}c{1,3}\p{Lu}", &m).unwrap(), r"a(?:\d+)b{2}c{1,3}\p{Lu}");
-        assert!(expand_macros("{nope}", &m).unwrap_err().contains("unknown macro"));
+        assert_eq!(
+            expand_macros(r"a{num}b{2}c{1,3}\p{Lu}", &m).unwrap(),
+            r"a(?:\d+)b{2}c{1,3}\p{Lu}"
+        );
+        assert!(
+            expand_macros("{nope}", &m)
+                .unwrap_err()
+                .contains("unknown macro")
+        );
     }
 
     #[test]

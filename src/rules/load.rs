@@ -129,7 +129,11 @@ mod tests {
         for i in 0..12 {
             s.push_str(&format!(
                 "b{i}: &b{i} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n",
-                p = if i == 0 { "a".to_owned() } else { format!("b{}", i - 1) }
+                p = if i == 0 {
+                    "a".to_owned()
+                } else {
+                    format!("b{}", i - 1)
+                }
             ));
         }
         assert!(parse(&text(&s)).is_err());
