@@ -725,6 +725,14 @@ fn carry_quotes(doc: &Document, sentences: &[Sentence], out: &mut [Vec<Attributi
     }
 }
 
+/// The speaker of a speech act that a claim pattern matched ("Koang denied the accusations"):
+/// the noun phrase before the verb at `verb_at` in `text`, as (name, span in `text`).
+pub(crate) fn speaker_before(text: &str, verb_at: usize) -> Option<(String, Span)> {
+    let left = text.get(..verb_at)?;
+    let sp = speaker_left(left, 0, false)?;
+    Some((clean_name(&sp.name), sp.span))
+}
+
 /// The source of text outside any reported content: the document itself.
 pub fn document_source() -> Source {
     Source {

@@ -94,6 +94,7 @@ fn denials(
                 continue;
             }
             let window = rule.within.unwrap_or(usize::MAX);
+            let wants = denied_kind(&d.text);
             // The disputed claim may come before the denial or, as in "X denied a report …
             // Earlier, the newspaper reported …", after it: nearest first, same subject first.
             let mut candidates: Vec<usize> = (0..claims.len())
@@ -111,10 +112,17 @@ fn denials(
             // target only when no attributed claim is near.
             candidates.sort_by_key(|&i| {
                 let a = &claims[i];
+                let distance = a.sentence_index.abs_diff(d.sentence_index);
+                // "…pegged unemployment at 10.7 percent, a figure dismissed as misleading": the
+                // claim in the denial's own sentence comes first, whoever voices it.
                 (
+                    // "called the figures unrealistic" disputes a number; "denied the
+                    // accusations" an allegation.
+                    wants.is_some_and(|k| !k.contains(&a.kind)),
+                    distance > 0,
                     a.source.via == crate::model::Via::Document,
                     a.subject != d.subject,
-                    a.sentence_index.abs_diff(d.sentence_index),
+                    distance,
                     i > j,
                 )
             });
@@ -126,6 +134,19 @@ fn denials(
                 }
             }
         }
+    }
+}
+
+/// The kinds of claim a denial's wording points at, if it names one.
+fn denied_kind(text: &str) -> Option<&'static [ClaimKind]> {
+    let lower = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&["figure", "number", "statistic", "data", "toll", "rate", "estimate", "count"]) {
+        Some(&[ClaimKind::Numeric])
+    } else if has(&["accusation", "allegation", "charge", "blame"]) {
+        Some(&[ClaimKind::Evaluative, ClaimKind::Attribution])
+    } else {
+        None
     }
 }
 
@@ -160,6 +181,8 @@ pub fn render_message(template: &str, a: &Claim, b: &Claim) -> String {
         ("{aspect}", a.aspect.replace('_', " ")),
         ("{a.source}", a.source.name.clone()),
         ("{b.source}", b.source.name.clone()),
+        ("{a.text}", a.text.clone()),
+        ("{b.text}", b.text.clone()),
         ("{a.value}", describe_value(a)),
         ("{b.value}", describe_value(b)),
     ] {

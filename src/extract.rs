@@ -125,6 +125,23 @@ pub struct Extraction {
     pub attributions: Vec<Vec<Attribution>>,
     /// Claims, in document order.
     pub claims: Vec<Claim>,
+    /// Every rule match and what became of it (filled only by [`extract_traced`]).
+    pub attempts: Vec<Attempt>,
+}
+
+/// One match of a claim rule in a sentence, and its outcome (for `crosscheck explain`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Attempt {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Rule id.
+    pub rule: String,
+    /// The matched text.
+    pub matched: String,
+    /// Named groups that took part, in pattern order.
+    pub captures: Vec<(String, String)>,
+    /// `claim` if it became a claim, else why not.
+    pub outcome: String,
 }
 
 /// Resolves generic references ("the group") to an earlier subject of the same kind: a mention
@@ -196,6 +213,16 @@ fn header_end(text: &str) -> usize {
 
 /// Extracts the claims of one document.
 pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction {
+    run(rules, doc, doc_index, false)
+}
+
+/// Like [`extract`], also recording every rule match and its outcome.
+pub fn extract_traced(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction {
+    run(rules, doc, doc_index, true)
+}
+
+fn run(rules: &RuleSet, doc: &Document, doc_index: usize, trace: bool) -> Extraction {
+    let mut attempts = Vec::new();
     let header = header_end(&doc.prose);
     let sentences: Vec<Sentence> = text::segment(doc)
         .into_iter()
@@ -227,6 +254,9 @@ pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction 
                 event += 1;
             }
             // Headlines summarise the article in title case; their figures restate the body.
+            if trace {
+                attempts.push(Attempt { sentence: si, rule: "-".into(), matched: String::new(), captures: Vec::new(), outcome: "headline: no claims are taken from title-case lines".into() });
+            }
             continue;
         }
         let matching: Vec<usize> = match &rules.matchers.claim_set {
@@ -252,7 +282,21 @@ pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction 
                     mentions: &mentions,
                     attributions: &attributions[si],
                 };
-                if let Some(c) = ctx.claim(rule, &caps) {
+                let outcome = ctx.claim(rule, &caps);
+                if trace {
+                    let captures = rule
+                        .regex
+                        .capture_names()
+                        .flatten()
+                        .filter_map(|n| caps.name(n).map(|m| (n.to_owned(), m.as_str().to_owned())))
+                        .collect();
+                    let outcome = match &outcome {
+                        Ok(_) => "claim".to_owned(),
+                        Err(why) => why.clone(),
+                    };
+                    attempts.push(Attempt { sentence: si, rule: rule.id.clone(), matched: m.as_str().to_owned(), captures, outcome });
+                }
+                if let Ok(c) = outcome {
                     found.push(c);
                 }
             }
@@ -261,10 +305,14 @@ pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction 
         found.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         let mut kept: Vec<Claim> = Vec::new();
         for c in found {
-            if !kept
-                .iter()
-                .any(|k| k.aspect == c.aspect && k.span.overlaps(c.span))
-            {
+            if let Some(k) = kept.iter().find(|k| k.aspect == c.aspect && k.span.overlaps(c.span)) {
+                if trace {
+                    let why = format!("dropped: overlaps the claim of rule `{}` on the same aspect", k.rule);
+                    if let Some(a) = attempts.iter_mut().rev().find(|a| a.sentence == si && a.rule == c.rule && a.outcome == "claim") {
+                        a.outcome = why;
+                    }
+                }
+            } else {
                 kept.push(c);
             }
         }
@@ -272,6 +320,7 @@ pub fn extract(rules: &RuleSet, doc: &Document, doc_index: usize) -> Extraction 
         claims.extend(kept);
     }
     Extraction {
+        attempts,
         sentences,
         mentions,
         attributions,
@@ -367,6 +416,7 @@ fn statements(
         }
         kept.push(Claim {
             doc: doc_index,
+            text: trimmed.to_owned(),
             span: Span::new(start, start + trimmed.len()),
             sentence: s.span,
             sentence_index: si,
@@ -407,16 +457,16 @@ impl ClaimCtx<'_> {
         self.sentence.span.start + rel
     }
 
-    fn claim(&self, rule: &ClaimRule, caps: &regex::Captures<'_>) -> Option<Claim> {
-        let m = caps.get(0)?;
+    fn claim(&self, rule: &ClaimRule, caps: &regex::Captures<'_>) -> Result<Claim, String> {
+        let m = caps.get(0).ok_or("no match")?;
         let span = Span::new(self.abs(m.start()), self.abs(m.end()));
-        let aspect = self.rules.aspects.get(&rule.aspect)?;
+        let aspect = self.rules.aspects.get(&rule.aspect).ok_or("unknown aspect")?;
         let value = if rule.kind == ClaimKind::Numeric {
-            let v = group(caps, "value")?;
-            let q = quantity::parse_quantity(v.as_str())?;
+            let v = group(caps, "value").ok_or("no `value` group took part in the match")?;
+            let q = quantity::parse_quantity(v.as_str()).ok_or_else(|| format!("`{}` is not a number crosscheck can read", v.as_str()))?;
             // A counted noun captured by the rule ("soldiers") beats the rule's generic unit.
             let unit = group(caps, "unit")
-                .map(|u| singular(u.as_str()))
+                .map(|u| self.rules.canonical_unit(&singular(u.as_str())))
                 .or_else(|| q.unit.filter(|u| u == "percent"))
                 .or_else(|| rule.unit.clone());
             Some(crate::model::Value {
@@ -431,7 +481,7 @@ impl ClaimCtx<'_> {
         let negated = group(caps, "neg").is_some() || self.negated_before(m.start());
         let polarity = rule.polarity.map(|p| if negated { p.flip() } else { p });
         let direction = rule.direction.map(|d| if negated { d.flip() } else { d });
-        let mut source = self.source(caps, span)?;
+        let mut source = self.source(caps, span);
         let agent = group(caps, "agent").map(|a| self.resolve_name(a.as_str(), a.start()));
         let agent = match agent {
             // "the group said it was behind": a pronoun agent is the speaker.
@@ -446,7 +496,7 @@ impl ClaimCtx<'_> {
         {
             source.name.clone()
         } else {
-            self.subject(caps, m.start(), &source)?
+            self.subject(caps, m.start(), &source)
         };
         if rule.self_claim
             && let (Some(a), Some(g)) = (&agent, group(caps, "agent")) {
@@ -480,8 +530,9 @@ impl ClaimCtx<'_> {
         } else {
             None
         };
-        Some(Claim {
+        Ok(Claim {
             doc: self.doc_index,
+            text: self.doc.text.get(span.start..span.end).unwrap_or("").to_owned(),
             span,
             sentence: self.sentence.span,
             sentence_index: self.sentence_index,
@@ -519,10 +570,10 @@ impl ClaimCtx<'_> {
 
     /// The claim's source: a `source` group, the sentence's attribution when the claim lies in
     /// its content, or the document's voice.
-    fn source(&self, caps: &regex::Captures<'_>, span: Span) -> Option<Source> {
+    fn source(&self, caps: &regex::Captures<'_>, span: Span) -> Source {
         if let Some(s) = group(caps, "source") {
             let name = self.resolve_name(s.as_str(), s.start());
-            return Some(Source {
+            return Source {
                 name,
                 role: None,
                 cue: None,
@@ -530,7 +581,7 @@ impl ClaimCtx<'_> {
                 stance: crate::model::Stance::Assert,
                 span: Some(Span::new(self.abs(s.start()), self.abs(s.end()))),
                 cue_span: None,
-            });
+            };
         }
         for a in self.attributions {
             if a.content.contains(span)
@@ -548,9 +599,9 @@ impl ClaimCtx<'_> {
                 let relative =
                     before.len() > 5 && (before.ends_with(" that") || before.ends_with(" which"));
                 if relative && caps.name("value").is_some() && !before.ends_with("said that") {
-                    return Some(attribute::document_source());
+                    return attribute::document_source();
                 }
-                return Some(a.source.clone());
+                return a.source.clone();
             }
             // The claim is the speech act itself: "officials denied a report that …".
             if a.source
@@ -560,10 +611,35 @@ impl ClaimCtx<'_> {
                     .span
                     .is_some_and(|s| s.end <= span.start && span.start <= a.content.start)
             {
-                return Some(a.source.clone());
+                return a.source.clone();
             }
         }
-        Some(attribute::document_source())
+        self.speech_act_source(span).unwrap_or_else(attribute::document_source)
+    }
+
+    /// A claim that starts with a cue verb is a speech act ("Koang denied the accusations",
+    /// "Pakistan rejected the allegations"): its source is the speaker before the verb.
+    fn speech_act_source(&self, span: Span) -> Option<Source> {
+        let rel = span.start - self.sentence.span.start;
+        let first = self.text.get(rel..)?.split_whitespace().next()?.to_lowercase();
+        let cue = self.rules.cues.get(first.trim_matches(|c: char| !c.is_alphanumeric()))?;
+        if cue.prefix {
+            return None;
+        }
+        let (name, sp) = attribute::speaker_before(self.text, rel)?;
+        let lower = name.to_lowercase();
+        if name.is_empty() || matches!(lower.as_str(), "it" | "this" | "that" | "which" | "who") {
+            return None;
+        }
+        Some(Source {
+            name,
+            role: None,
+            cue: Some(first),
+            via: Via::Explicit,
+            stance: cue.stance,
+            span: Some(Span::new(self.abs(sp.start), self.abs(sp.end))),
+            cue_span: Some(Span::new(span.start, span.start)),
+        })
     }
 
     /// A name in the text: a subject alias, a resolved reference, or the cleaned phrase.
@@ -581,9 +657,9 @@ impl ClaimCtx<'_> {
 
     /// The claim's subject: a `subject` group, else the nearest mention before the match (not
     /// inside the source phrase), else the latest mention in earlier sentences of the paragraph.
-    fn subject(&self, caps: &regex::Captures<'_>, rel: usize, source: &Source) -> Option<String> {
+    fn subject(&self, caps: &regex::Captures<'_>, rel: usize, source: &Source) -> String {
         if let Some(s) = group(caps, "subject") {
-            return Some(self.resolve_name(s.as_str(), s.start()));
+            return self.resolve_name(s.as_str(), s.start());
         }
         let at = self.abs(rel);
         let in_source = |m: &Mention| source.span.is_some_and(|s| s.overlaps(m.span));
@@ -597,9 +673,9 @@ impl ClaimCtx<'_> {
                     .take(3)
                     .find_map(|i| self.mentions[i].iter().rev().find(|m| m.subject.is_some()))
             });
-        Some(candidate.and_then(|m| m.subject).map_or_else(
+        candidate.and_then(|m| m.subject).map_or_else(
             || UNKNOWN_SUBJECT.to_owned(),
             |i| self.rules.subjects[i].name.clone(),
-        ))
+        )
     }
 }

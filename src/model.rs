@@ -277,6 +277,8 @@ pub struct Claim {
     pub doc: usize,
     /// Span of the claim text.
     pub span: Span,
+    /// The claim text (the document's text at `span`).
+    pub text: String,
     /// Span of the sentence it came from.
     pub sentence: Span,
     /// Index of the sentence in its document.

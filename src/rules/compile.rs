@@ -102,6 +102,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
     let mut claims: Vec<(usize, RawClaimRule)> = Vec::new();
     let mut contradictions: Vec<(usize, RawContradiction)> = Vec::new();
     let mut negations: BTreeSet<String> = BTreeSet::new();
+    let mut units: BTreeMap<String, String> = BTreeMap::new();
 
     for (fi, raw) in parsed {
         macros.extend(raw.macros);
@@ -242,6 +243,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
             contradictions.push((fi, c));
         }
         negations.extend(raw.negations.into_iter().map(|n| n.to_lowercase()));
+        units.extend(raw.units.into_iter().map(|(k, v)| (k.to_lowercase(), v.to_lowercase())));
     }
 
     // Aliases must point at one subject only.
@@ -297,6 +299,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
         negations: negations.into_iter().collect(),
         matchers,
         fuzzy_default: FUZZY_DEFAULT,
+        units,
     })
 }
 

@@ -172,9 +172,16 @@ pub struct RuleSet {
     pub matchers: Matchers,
     /// Default fuzzy threshold for subjects that set none.
     pub fuzzy_default: f64,
+    /// Unit synonyms: counted noun → canonical unit.
+    pub units: BTreeMap<String, String>,
 }
 
 impl RuleSet {
+    /// The canonical unit of a singular counted noun ("troop" → "soldier").
+    pub fn canonical_unit(&self, unit: &str) -> String {
+        self.units.get(unit).cloned().unwrap_or_else(|| unit.to_owned())
+    }
+
     /// Compiles rule files, later files overriding earlier ones by id.
     pub fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
         compile::compile(files)

@@ -35,6 +35,10 @@ pub struct RawRuleFile {
     /// Words and phrases that flip the polarity of a claim that follows them.
     #[serde(default)]
     pub negations: Vec<String>,
+    /// Synonyms of counted nouns (singular, lower-case) mapped to one unit, so that "troops" and
+    /// "soldiers" compare: `{troop: soldier}`.
+    #[serde(default)]
+    pub units: BTreeMap<String, String>,
 }
 
 /// A subject: a canonical name plus the ways texts write it.
