@@ -93,7 +93,12 @@ fn gold_unit_name(unit: &str, unit_text: &str) -> String {
             "revolution per minute" => "revolutions per minute".into(),
             "tonne" => "metric ton".into(),
             "singapore dollar" => "singaporean dollar".into(),
-            "year" | "month" | "week" | "day" if unit_text.contains("old") => format!("{u} of age"),
+            "year" | "month" | "week" | "day"
+                if unit_text.contains("old") || unit_text.contains("age") =>
+            {
+                format!("{u} of age")
+            }
+            "time" => "count".into(),
             other => other.into(),
         }
     };

@@ -1,10 +1,14 @@
 //! Numbers and quantities in English news text: parse "4,000", "3.5", "ninety", "1.2 billion", ranges, bounds, units.
 //!
 //! `token` splits text, `words` reads number phrases, `units` knows units and currencies, `atom`
-//! glues a number to its sign, currency and unit (and rejects years, dates and times), and `scan`
+//! glues a number to its sign, currency and unit (`noun` adds counted nouns, ages and rates),
+//! `filter` rejects years, dates, times and names, `cue` lists bound and change words, and `scan`
 //! builds ranges, bounds and directions of change. Attribution and comparison are left to callers.
 
 mod atom;
+mod cue;
+mod filter;
+mod noun;
 mod scan;
 mod token;
 mod units;

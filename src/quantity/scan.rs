@@ -2,6 +2,7 @@
 //! "up to", "nearly", "or more") and directions of change ("rose 5%", "a 3% drop").
 
 use super::atom::{Atom, Skip, atom_at};
+use super::cue::{LEADS, TAILS, change_noun, change_word, phrasal};
 use super::token::{Kind, Tok, tokenize};
 use super::units::UnitKind;
 use super::words::is_number_word;
@@ -9,183 +10,7 @@ use super::{Bound, Change, Quantity};
 use regex::Regex;
 use std::sync::LazyLock;
 
-use Bound::{Approximate as Ap, AtLeast as Ge, AtMost as Le, Exact as Ex};
-
-/// Phrases written before a number, as lowercase token sequences.
-const LEADS: &[(&[&str], Bound)] = &[
-    (&["at", "least", "or", "equal", "to"], Ge),
-    (&["equal", "to", "or", "more", "than"], Ge),
-    (&["equal", "to", "or", "greater", "than"], Ge),
-    (&["greater", "than", "or", "equal", "to"], Ge),
-    (&["more", "than", "or", "equal", "to"], Ge),
-    (&["higher", "or", "equal", "than"], Ge),
-    (&["bigger", "or", "equal", "than"], Ge),
-    (&["larger", "or", "equal", "than"], Ge),
-    (&["greater", "or", "equal", "than"], Ge),
-    (&["less", "than", "or", "equal", "to"], Le),
-    (&["equal", "to", "or", "less", "than"], Le),
-    (&["equal", "to", "or", "fewer", "than"], Le),
-    (&["smaller", "or", "equal", "than"], Le),
-    (&["lower", "or", "equal", "than"], Le),
-    (&["less", "or", "equal", "than"], Le),
-    (&["in", "the", "region", "of"], Ap),
-    (&["on", "the", "order", "of"], Ap),
-    (&["in", "excess", "of"], Ge),
-    (&["no", "fewer", "than"], Ge),
-    (&["no", "less", "than"], Ge),
-    (&["not", "less", "than"], Ge),
-    (&["no", "more", "than"], Le),
-    (&["not", "more", "than"], Le),
-    (&["no", "higher", "than"], Le),
-    (&["a", "maximum", "of"], Le),
-    (&["a", "minimum", "of"], Ge),
-    (&["more", "or", "less"], Ap),
-    (&["at", "the", "most"], Le),
-    (&["at", "least"], Ge),
-    (&["at", "most"], Le),
-    (&["more", "than"], Ge),
-    (&["greater", "than"], Ge),
-    (&["larger", "than"], Ge),
-    (&["bigger", "than"], Ge),
-    (&["higher", "than"], Ge),
-    (&["over", "than"], Ge),
-    (&["upwards", "of"], Ge),
-    (&["upward", "of"], Ge),
-    (&["north", "of"], Ge),
-    (&["minimum", "of"], Ge),
-    (&["up", "to"], Le),
-    (&["less", "than"], Le),
-    (&["fewer", "than"], Le),
-    (&["lower", "than"], Le),
-    (&["smaller", "than"], Le),
-    (&["maximum", "of"], Le),
-    (&["close", "to"], Ap),
-    (&["an", "estimated"], Ap),
-    (&["around", "about"], Ap),
-    (&["just", "about"], Ap),
-    (&["equal", "to"], Ex),
-    (&["equals", "to"], Ex),
-    (&["equaling", "to"], Ex),
-    (&[">", "="], Ge),
-    (&["<", "="], Le),
-    (&["over"], Ge),
-    (&["above"], Ge),
-    (&["exceeding"], Ge),
-    (&["exceed"], Ge),
-    (&["exceeds"], Ge),
-    (&["exceeded"], Ge),
-    (&["surpass"], Ge),
-    (&["surpassing"], Ge),
-    (&[">"], Ge),
-    (&["≥"], Ge),
-    (&["under"], Le),
-    (&["below"], Le),
-    (&["<"], Le),
-    (&["≤"], Le),
-    (&["nearly"], Ap),
-    (&["averaging"], Ap),
-    (&["averaged"], Ap),
-    (&["almost"], Ap),
-    (&["around"], Ap),
-    (&["about"], Ap),
-    (&["approximately"], Ap),
-    (&["approx"], Ap),
-    (&["roughly"], Ap),
-    (&["some"], Ap),
-    (&["estimated"], Ap),
-    (&["circa"], Ap),
-    (&["~"], Ap),
-    (&["≈"], Ap),
-    (&["equals"], Ex),
-    (&["exactly"], Ex),
-    (&["precisely"], Ex),
-];
-
-/// Phrases written after a number.
-const TAILS: &[(&[&str], Bound)] = &[
-    (&["or", "more"], Ge),
-    (&["and", "more"], Ge),
-    (&["or", "greater"], Ge),
-    (&["or", "above"], Ge),
-    (&["and", "above"], Ge),
-    (&["or", "over"], Ge),
-    (&["and", "over"], Ge),
-    (&["or", "higher"], Ge),
-    (&["-", "plus"], Ge),
-    (&["plus"], Ge),
-    (&["+"], Ge),
-    (&["or", "less"], Le),
-    (&["or", "fewer"], Le),
-    (&["or", "below"], Le),
-    (&["and", "below"], Le),
-    (&["or", "under"], Le),
-    (&["or", "lower"], Le),
-    (&["or", "so"], Ap),
-];
-
-/// Whether `w` is the first word of a bound phrase or a word of change.
-pub(crate) fn is_lead_word(w: &str) -> bool {
-    LEADS.iter().any(|(p, _)| p[0] == w) || change_word(w).is_some()
-}
-
-/// Direction of a verb or adverb of change.
-pub(crate) fn change_verb(w: &str) -> Option<Change> {
-    change_word(w).map(|(c, _)| c)
-}
-
-/// Direction of a verb or adverb of change, and whether it needs "by" before the number.
-fn change_word(w: &str) -> Option<(Change, bool)> {
-    use Change::{Down, Up};
-    Some(match w {
-        "rose" | "rise" | "rises" | "rising" | "risen" | "increased" | "increase" | "increases"
-        | "increasing" | "grew" | "grow" | "grows" | "growing" | "grown" | "jumped" | "jump"
-        | "jumps" | "jumping" | "climbed" | "climb" | "climbs" | "climbing" | "gained" | "gain"
-        | "gains" | "gaining" | "advanced" | "advance" | "advances" | "advancing" | "soared"
-        | "soar" | "soars" | "soaring" | "surged" | "surge" | "surges" | "surging" | "rallied"
-        | "rally" | "rallies" | "added" | "adding" | "adds" | "up" | "rebounded" | "spiked"
-        | "leapt" | "leaped" | "edged" => (Up, false),
-        "raised" | "raise" | "raises" | "boosted" | "boost" | "hiked" | "lifted" => (Up, true),
-        "fell" | "fall" | "falls" | "falling" | "fallen" | "decreased" | "decrease"
-        | "decreases" | "decreasing" | "dropped" | "drop" | "drops" | "dropping" | "declined"
-        | "decline" | "declines" | "declining" | "slid" | "slide" | "slides" | "sliding"
-        | "slipped" | "slip" | "slips" | "lost" | "lose" | "loses" | "losing" | "shed"
-        | "sheds" | "shedding" | "sank" | "sink" | "sinks" | "sinking" | "tumbled" | "tumble"
-        | "tumbles" | "plunged" | "plunge" | "plunges" | "plummeted" | "plummet" | "plummets"
-        | "slumped" | "slump" | "slumps" | "eased" | "ease" | "eases" | "down" | "dipped"
-        | "dip" | "dips" | "retreated" | "shrank" | "shrunk" | "contracted" | "tanked"
-        | "sagged" => (Down, false),
-        "cut" | "cuts" | "reduced" | "reduce" | "lowered" | "lower" | "trimmed" | "slashed" => {
-            (Down, true)
-        }
-        _ => return None,
-    })
-}
-
-/// Verbs that take "up" or "down" as a particle without stating a change of value.
-fn phrasal(w: &str) -> bool {
-    const KEEP: &[&str] = &[
-        "ended", "closed", "finished", "traded", "trended", "moved", "edged", "ticked", "inched",
-        "opened",
-    ];
-    const PARTICLE: &[&str] = &[
-        "set", "sets", "pick", "picks", "rack", "racks", "ran", "run", "runs", "broke", "break",
-        "breaks", "shut", "made", "make", "makes", "sum", "sums", "pay", "pays", "paid", "held",
-        "hold", "holds", "built", "build", "turn", "turns", "cut", "cuts", "show", "shows", "sign",
-        "signs", "step", "steps", "end", "ends", "add", "adds",
-    ];
-    (w.len() > 4 && w.ends_with("ed") && !KEEP.contains(&w)) || PARTICLE.contains(&w)
-}
-
-/// Direction of a noun of change written after a number ("a 5% drop").
-fn change_noun(w: &str) -> Option<Change> {
-    match w {
-        "increase" | "rise" | "gain" | "jump" | "hike" | "surge" | "growth" | "climb" | "boost"
-        | "uptick" | "higher" => Some(Change::Up),
-        "decrease" | "drop" | "fall" | "decline" | "cut" | "reduction" | "loss" | "slump"
-        | "plunge" | "dip" | "slide" | "contraction" | "lower" => Some(Change::Down),
-        _ => None,
-    }
-}
+use Bound::{AtLeast as Ge, AtMost as Le, Exact as Ex};
 
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:https?://|www\.)\S+").expect("url pattern is valid"));
@@ -211,6 +36,26 @@ pub(crate) fn scan(text: &str) -> Vec<Quantity> {
             floor = f.end;
             i += 2;
             if used {
+                // "rises from $160 to $180 to $200": each step is a range.
+                if let Some(c) = atoms.get(i).filter(|c| chained(&toks, &f, c)) {
+                    let (start, end) = span(&toks, f.end, c.end);
+                    let q = Quantity {
+                        start,
+                        end,
+                        low: f.q.high,
+                        high: Some(c.high),
+                        ..f.q.clone()
+                    };
+                    found.push(f);
+                    found.push(Found {
+                        first: floor,
+                        end: c.end,
+                        q,
+                    });
+                    floor = c.end;
+                    i += 1;
+                    continue;
+                }
                 found.push(f);
             }
             continue;
@@ -477,9 +322,11 @@ fn range(toks: &[Tok<'_>], a: &Atom, b: &Atom, floor: usize) -> Option<(Found, b
                 None
             };
         }
-        // "from 1000 to 2000 hires": one end alone would read as a year.
-        _ if years(a) && years(b) => return skipped,
-        _ => {}
+        (Skip::Year, Skip::Year) => return skipped,
+        // "from 1000 to 2000 hires": one end alone would read as a year; "in 2018 to 3.9
+        // million" is a year next to a number.
+        _ if years(a) && years(b) => {}
+        _ => return None,
     }
     let base = |u: &String| u.split(" per ").next().unwrap_or_default().to_string();
     if let (Some(ua), Some(ub)) = (&a.unit, &b.unit)
@@ -524,6 +371,15 @@ fn range(toks: &[Tok<'_>], a: &Atom, b: &Atom, floor: usize) -> Option<(Found, b
     ))
 }
 
+/// Whether atom `c` continues the range `f` with "to": "from $160 to $180 to $200".
+fn chained(toks: &[Tok<'_>], f: &Found, c: &Atom) -> bool {
+    texts(toks, f.end, c.first) == ["to"]
+        && c.skip == Skip::No
+        && !c.vague
+        && f.q.high.is_some_and(|h| c.low > h)
+        && (c.unit.is_none() || c.unit == f.q.unit)
+}
+
 /// A four-digit number that reads as a year when it stands in a range ("1600 and 1900").
 fn years(a: &Atom) -> bool {
     a.plain_int
@@ -563,14 +419,20 @@ fn inherit_in_parentheses(toks: &[Tok<'_>], found: &mut [Found]) {
         let Some(p) = parent.map(|p| &head[p]) else {
             continue;
         };
-        if f.q.bound != Ex || f.q.change.is_some() {
+        if f.q.change.is_some() {
+            continue;
+        }
+        if f.q.bound == Bound::Range {
+            f.q.change = p.q.change;
+            continue;
+        }
+        if f.q.bound != Ex {
             continue;
         }
         f.q.change = p.q.change;
         match p.q.bound {
             Ge => f.q.high = None,
             Le => f.q.low = None,
-            Ap => {}
             _ => continue,
         }
         f.q.bound = p.q.bound;
