@@ -291,7 +291,7 @@ fn speaker_left(left: &str, base: usize, verb_is_participle: bool) -> Option<Spe
         np = subject;
         seg_start = at;
     }
-    if np.is_empty() || np.split_whitespace().count() > 14 {
+    if np.is_empty() || np.split_whitespace().count() > 14 || has_clause_word(np) {
         return None;
     }
     let first = np.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -359,6 +359,37 @@ fn sentence_subject(t: &str) -> (&str, usize) {
     ("", 0)
 }
 
+/// A verb or subordinator inside a would-be speaker phrase means it is a clause, not a name:
+/// "… those engaged in street businesses cannot be said …".
+fn has_clause_word(np: &str) -> bool {
+    np.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "can"
+                | "cannot"
+                | "could"
+                | "will"
+                | "would"
+                | "should"
+                | "must"
+                | "might"
+                | "as"
+                | "because"
+                | "if"
+                | "when"
+                | "while"
+                | "although"
+                | "unless"
+        )
+    })
+}
+
 fn clean_role(role: &str) -> String {
     let r = role.trim();
     let r = r
@@ -398,15 +429,16 @@ fn cut_np(np: &str) -> &str {
     }
     // "a charge the Taliban": a reduced relative clause names the speaker last.
     let words: Vec<&str> = np.split_whitespace().collect();
-    if words.len() >= 3 && matches!(words[0].to_lowercase().as_str(), "a" | "an" | "the")
+    if words.len() >= 3
+        && matches!(words[0].to_lowercase().as_str(), "a" | "an" | "the")
         && let Some(k) =
             (2..words.len()).find(|&k| words[k].eq_ignore_ascii_case("the") && k + 1 < words.len())
-        {
-            let at = np
-                .rfind(&format!("{} {}", words[k], words[k + 1]))
-                .unwrap_or(0);
-            return &np[at..];
-        }
+    {
+        let at = np
+            .rfind(&format!("{} {}", words[k], words[k + 1]))
+            .unwrap_or(0);
+        return &np[at..];
+    }
     np
 }
 
@@ -508,35 +540,36 @@ fn explicit(
 ) -> Option<(Speaker, Span, Span, String, Stance)> {
     // "according to X" — the source follows the prefix.
     if let Some(re) = &rules.matchers.prefixes
-        && let Some(c) = re.captures(text) {
-            let m = c.get(1)?;
-            let after = &text[m.end()..];
-            let t = after.trim_start();
-            let lead = after.len() - t.len();
-            let end = t.find([',', '.', ';', '“', '"']).unwrap_or(t.len());
-            let np = cut_np(t[..end].trim());
-            if !np.is_empty() && np.split_whitespace().count() <= 10 {
-                let s_at = base + m.end() + lead;
-                let sp = Speaker {
-                    name: np.to_owned(),
-                    role: None,
-                    span: Span::new(s_at, s_at + np.len()),
-                };
-                let content = if text[..m.start()].trim().is_empty() {
-                    Span::new(base + m.end() + lead + end, base + text.len())
-                } else {
-                    Span::new(base, base + m.start())
-                };
-                let cue = rules.cues.get(&m.as_str().to_lowercase());
-                return Some((
-                    sp,
-                    Span::new(base + m.start(), base + m.end()),
-                    content,
-                    m.as_str().to_lowercase(),
-                    cue.map_or(Stance::Assert, |c| c.stance),
-                ));
-            }
+        && let Some(c) = re.captures(text)
+    {
+        let m = c.get(1)?;
+        let after = &text[m.end()..];
+        let t = after.trim_start();
+        let lead = after.len() - t.len();
+        let end = t.find([',', '.', ';', '“', '"']).unwrap_or(t.len());
+        let np = cut_np(t[..end].trim());
+        if !np.is_empty() && np.split_whitespace().count() <= 10 {
+            let s_at = base + m.end() + lead;
+            let sp = Speaker {
+                name: np.to_owned(),
+                role: None,
+                span: Span::new(s_at, s_at + np.len()),
+            };
+            let content = if text[..m.start()].trim().is_empty() {
+                Span::new(base + m.end() + lead + end, base + text.len())
+            } else {
+                Span::new(base, base + m.start())
+            };
+            let cue = rules.cues.get(&m.as_str().to_lowercase());
+            return Some((
+                sp,
+                Span::new(base + m.start(), base + m.end()),
+                content,
+                m.as_str().to_lowercase(),
+                cue.map_or(Stance::Assert, |c| c.stance),
+            ));
         }
+    }
     let re = rules.matchers.verbs.as_ref()?;
     let mut at = 0;
     while let Some(c) = re.captures_at(text, at) {

@@ -126,8 +126,16 @@ fn denials(
                     i > j,
                 )
             });
-            let best = candidates.first().copied();
-            if let Some(i) = best {
+            // A denial disputes a source's account: the best target and up to two more claims of
+            // the same source nearby ("there was no attack" against the attack, its toll, its loot).
+            let Some(&best) = candidates.first() else { continue };
+            let targets = candidates.iter().copied().filter(|&i| {
+                i == best
+                    || claims[i].source.key() == claims[best].source.key()
+                        && claims[i].kind != ClaimKind::Statement
+                        && claims[i].sentence_index.abs_diff(d.sentence_index) <= 3
+            });
+            for i in targets.take(3) {
                 let (x, y) = if i < j { (i, j) } else { (j, i) };
                 if seen.insert((x, y)) {
                     findings.push(finding(rule, claims, x, y));
@@ -141,7 +149,16 @@ fn denials(
 fn denied_kind(text: &str) -> Option<&'static [ClaimKind]> {
     let lower = text.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if has(&["figure", "number", "statistic", "data", "toll", "rate", "estimate", "count"]) {
+    if has(&[
+        "figure",
+        "number",
+        "statistic",
+        "data",
+        "toll",
+        "rate",
+        "estimate",
+        "count",
+    ]) {
         Some(&[ClaimKind::Numeric])
     } else if has(&["accusation", "allegation", "charge", "blame"]) {
         Some(&[ClaimKind::Evaluative, ClaimKind::Attribution])
@@ -238,9 +255,11 @@ pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
         return No(format!("same source ({})", a.source.name));
     }
     if let Some(w) = rule.within
-        && a.doc == b.doc && a.sentence_index.abs_diff(b.sentence_index) > w {
-            return No(format!("more than {w} sentences apart"));
-        }
+        && a.doc == b.doc
+        && a.sentence_index.abs_diff(b.sentence_index) > w
+    {
+        return No(format!("more than {w} sentences apart"));
+    }
     if a.hedged || b.hedged {
         return No("one claim is hedged".to_owned());
     }
