@@ -491,7 +491,10 @@ impl Memory {
             } else {
                 &self.last_org
             };
-            let prev = prev.as_ref().or(self.last_person.as_ref())?;
+            let prev = prev
+                .as_ref()
+                .or(self.last_person.as_ref())
+                .or(self.last_org.as_ref())?;
             return Some((prev.name.clone(), prev.role.clone(), Via::Pronoun));
         }
         if let Some(name) = resolve_reference(&sp.name) {

@@ -128,7 +128,9 @@ fn denials(
             });
             // A denial disputes a source's account: the best target and up to two more claims of
             // the same source nearby ("there was no attack" against the attack, its toll, its loot).
-            let Some(&best) = candidates.first() else { continue };
+            let Some(&best) = candidates.first() else {
+                continue;
+            };
             let targets = candidates.iter().copied().filter(|&i| {
                 i == best
                     || claims[i].source.key() == claims[best].source.key()
@@ -138,7 +140,11 @@ fn denials(
             for i in targets.take(3) {
                 let (x, y) = if i < j { (i, j) } else { (j, i) };
                 if seen.insert((x, y)) {
-                    findings.push(finding(rule, claims, x, y));
+                    let mut f = finding(rule, claims, x, y);
+                    // The message reads "{b} disputes what {a} says" with the denial as `b`,
+                    // whichever comes first in the text.
+                    f.message = render_message(&rule.message, &claims[i], d);
+                    findings.push(f);
                 }
             }
         }

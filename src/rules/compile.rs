@@ -38,6 +38,9 @@ impl Ctx<'_> {
     }
 }
 
+/// Pseudo-field for [`locate`]: the `id:` line of the *last* item with that id (a duplicate).
+const DUPLICATE_ID: &str = "id (duplicate)";
+
 /// Finds the line and column of `field:` in the YAML item whose `id:` is `id` (or of the id).
 pub(crate) fn locate(text: &str, id: &str, field: &str) -> (usize, usize) {
     let lines: Vec<&str> = text.lines().collect();
@@ -46,10 +49,15 @@ pub(crate) fn locate(text: &str, id: &str, field: &str) -> (usize, usize) {
         t.strip_prefix("id:")
             .is_some_and(|v| v.trim().trim_matches(|c| c == '"' || c == '\'') == id)
     };
-    let Some(start) = lines.iter().position(|l| is_id_line(l)) else {
+    let found = if field == DUPLICATE_ID {
+        lines.iter().rposition(|l| is_id_line(l))
+    } else {
+        lines.iter().position(|l| is_id_line(l))
+    };
+    let Some(start) = found else {
         return (1, 1);
     };
-    if field.is_empty() || field == "id" {
+    if field.is_empty() || field == "id" || field == DUPLICATE_ID {
         let col = lines[start].find("id:").map_or(1, |c| c + 1);
         return (start + 1, col);
     }
@@ -60,11 +68,12 @@ pub(crate) fn locate(text: &str, id: &str, field: &str) -> (usize, usize) {
         }
         let t = l.trim_start().trim_start_matches("- ");
         if t.starts_with(&key)
-            && let Some(k) = l.find(&key) {
-                let after = &l[k + key.len()..];
-                let ws = after.len() - after.trim_start().len();
-                return (i + 1, k + key.len() + ws + 1);
-            }
+            && let Some(k) = l.find(&key)
+        {
+            let after = &l[k + key.len()..];
+            let ws = after.len() - after.trim_start().len();
+            return (i + 1, k + key.len() + ws + 1);
+        }
     }
     (start + 1, lines[start].find("id:").map_or(1, |c| c + 1))
 }
@@ -112,7 +121,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
                 ctx.err(
                     fi,
                     &s.id,
-                    "id",
+                    DUPLICATE_ID,
                     format!("duplicate subject id `{}`", s.id),
                     None,
                 );
@@ -156,7 +165,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
                 ctx.err(
                     fi,
                     &c.id,
-                    "id",
+                    DUPLICATE_ID,
                     format!("duplicate cue id `{}`", c.id),
                     None,
                 );
@@ -190,7 +199,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
                 ctx.err(
                     fi,
                     &a.id,
-                    "id",
+                    DUPLICATE_ID,
                     format!("duplicate aspect id `{}`", a.id),
                     None,
                 );
@@ -221,7 +230,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
                 ctx.err(
                     fi,
                     &c.id,
-                    "id",
+                    DUPLICATE_ID,
                     format!("duplicate claim rule id `{}`", c.id),
                     None,
                 );
@@ -234,7 +243,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
                 ctx.err(
                     fi,
                     &c.id,
-                    "id",
+                    DUPLICATE_ID,
                     format!("duplicate contradiction rule id `{}`", c.id),
                     None,
                 );
@@ -243,7 +252,11 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
             contradictions.push((fi, c));
         }
         negations.extend(raw.negations.into_iter().map(|n| n.to_lowercase()));
-        units.extend(raw.units.into_iter().map(|(k, v)| (k.to_lowercase(), v.to_lowercase())));
+        units.extend(
+            raw.units
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v.to_lowercase())),
+        );
     }
 
     // Aliases must point at one subject only.
@@ -251,18 +264,19 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
     for (fi, s) in subjects.values() {
         for a in &s.aliases {
             if let Some(other) = alias_owner.insert(a.clone(), s.id.clone())
-                && other != s.id {
-                    ctx.err(
-                        *fi,
-                        &s.id,
-                        "aliases",
-                        format!(
-                            "alias `{a}` of subject `{}` is also an alias of `{other}`",
-                            s.id
-                        ),
-                        Some("an alias must name one subject; remove it from one of them".into()),
-                    );
-                }
+                && other != s.id
+            {
+                ctx.err(
+                    *fi,
+                    &s.id,
+                    "aliases",
+                    format!(
+                        "alias `{a}` of subject `{}` is also an alias of `{other}`",
+                        s.id
+                    ),
+                    Some("an alias must name one subject; remove it from one of them".into()),
+                );
+            }
         }
     }
 
@@ -407,20 +421,21 @@ fn compile_claim(
             ClaimKind::Evaluative | ClaimKind::Statement => None,
         };
         if let Some(n) = needed
-            && !has(n) {
-                ctx.err(
-                    fi,
-                    &id,
-                    "pattern",
-                    format!(
-                        "claim rule `{id}` is {:?} but its pattern has no `(?P<{n}>…)` group",
-                        c.kind
-                    )
-                    .to_lowercase(),
-                    Some(format!("capture the {n} with `(?P<{n}>...)`")),
-                );
-                ok = false;
-            }
+            && !has(n)
+        {
+            ctx.err(
+                fi,
+                &id,
+                "pattern",
+                format!(
+                    "claim rule `{id}` is {:?} but its pattern has no `(?P<{n}>…)` group",
+                    c.kind
+                )
+                .to_lowercase(),
+                Some(format!("capture the {n} with `(?P<{n}>...)`")),
+            );
+            ok = false;
+        }
         for n in &names {
             if !matches!(
                 n.trim_end_matches(|c: char| c.is_ascii_digit()),
