@@ -118,7 +118,11 @@ fn claim_trace(i: usize, c: &Claim, doc: &Document) -> ClaimTrace {
         subject: c.subject.clone(),
         aspect: c.aspect.clone(),
         value: compare::describe_value(c),
-        source: format!("{} (via {})", c.source.name, format!("{:?}", c.source.via).to_lowercase()),
+        source: format!(
+            "{} (via {})",
+            c.source.name,
+            format!("{:?}", c.source.via).to_lowercase()
+        ),
         rule: c.rule.clone(),
         qualifier: c.qualifier.clone(),
         hedged: c.hedged,
@@ -158,7 +162,12 @@ pub fn explain(rules: &RuleSet, doc: &Document, first: usize, last: usize) -> Ex
                 role: a.source.role.clone(),
                 cue: a.source.cue.clone(),
                 via: format!("{:?}", a.source.via).to_lowercase(),
-                content: doc.text.get(a.content.start..a.content.end).unwrap_or("").trim().to_owned(),
+                content: doc
+                    .text
+                    .get(a.content.start..a.content.end)
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned(),
             })
             .collect();
         let claims = ex
@@ -177,7 +186,12 @@ pub fn explain(rules: &RuleSet, doc: &Document, first: usize, last: usize) -> Ex
             text: doc.slice(s.span).to_owned(),
             mentions,
             attributions,
-            attempts: ex.attempts.iter().filter(|a| a.sentence == i).cloned().collect(),
+            attempts: ex
+                .attempts
+                .iter()
+                .filter(|a| a.sentence == i)
+                .cloned()
+                .collect(),
             claims,
         });
     }
@@ -186,12 +200,15 @@ pub fn explain(rules: &RuleSet, doc: &Document, first: usize, last: usize) -> Ex
     for (i, a) in ex.claims.iter().enumerate() {
         for (j, b) in ex.claims.iter().enumerate().skip(i + 1) {
             let touches = in_range(a.span.start, a.span.end) || in_range(b.span.start, b.span.end);
-            let comparable = a.axis == b.axis || a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution;
+            let comparable = a.axis == b.axis
+                || a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution;
             if !touches || !comparable {
                 continue;
             }
             for rule in &rules.contradictions {
-                let flagged = findings.iter().any(|f| f.claims == [i, j] && f.rule == rule.id);
+                let flagged = findings
+                    .iter()
+                    .any(|f| f.claims == [i, j] && f.rule == rule.id);
                 let verdict = if flagged {
                     "flagged".to_owned()
                 } else if rule.kind == FindingKind::Negation {
@@ -203,46 +220,125 @@ pub fn explain(rules: &RuleSet, doc: &Document, first: usize, last: usize) -> Ex
                         Verdict::Consistent(why) => format!("not flagged: {why}"),
                     }
                 };
-                pairs.push(PairTrace { a: format!("c{}", i + 1), b: format!("c{}", j + 1), rule: rule.id.clone(), verdict });
+                pairs.push(PairTrace {
+                    a: format!("c{}", i + 1),
+                    b: format!("c{}", j + 1),
+                    rule: rule.id.clone(),
+                    verdict,
+                });
             }
         }
     }
     for f in &findings {
-        if rules.contradictions.iter().any(|r| r.id == f.rule && r.kind == FindingKind::Negation) {
+        if rules
+            .contradictions
+            .iter()
+            .any(|r| r.id == f.rule && r.kind == FindingKind::Negation)
+        {
             let (a, b) = (&ex.claims[f.claims[0]], &ex.claims[f.claims[1]]);
             if in_range(a.span.start, a.span.end) || in_range(b.span.start, b.span.end) {
-                pairs.push(PairTrace { a: format!("c{}", f.claims[0] + 1), b: format!("c{}", f.claims[1] + 1), rule: f.rule.clone(), verdict: "flagged (a denial pairs with the nearest claim of another source)".to_owned() });
+                pairs.push(PairTrace {
+                    a: format!("c{}", f.claims[0] + 1),
+                    b: format!("c{}", f.claims[1] + 1),
+                    rule: f.rule.clone(),
+                    verdict: "flagged (a denial pairs with the nearest claim of another source)"
+                        .to_owned(),
+                });
             }
         }
     }
-    Explanation { path: doc.path.clone(), lines: (first, last), sentences, pairs }
+    Explanation {
+        path: doc.path.clone(),
+        lines: (first, last),
+        sentences,
+        pairs,
+    }
 }
 
 /// Writes the trace for a person.
 pub fn write_human(e: &Explanation, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{} lines {}–{}", e.path, e.lines.0, e.lines.1)?;
     for s in &e.sentences {
-        writeln!(out, "\nsentence {} at {}:{} (paragraph {}{})", s.index + 1, s.line, s.column, s.paragraph + 1, if s.in_quote { ", inside a quotation" } else { "" })?;
-        writeln!(out, "  │ {}", s.text.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        writeln!(
+            out,
+            "\nsentence {} at {}:{} (paragraph {}{})",
+            s.index + 1,
+            s.line,
+            s.column,
+            s.paragraph + 1,
+            if s.in_quote {
+                ", inside a quotation"
+            } else {
+                ""
+            }
+        )?;
+        writeln!(
+            out,
+            "  │ {}",
+            s.text.split_whitespace().collect::<Vec<_>>().join(" ")
+        )?;
         for m in &s.mentions {
-            writeln!(out, "  subject  “{}” → {} ({})", m.text, m.subject.as_deref().unwrap_or("unresolved"), m.how)?;
+            writeln!(
+                out,
+                "  subject  “{}” → {} ({})",
+                m.text,
+                m.subject.as_deref().unwrap_or("unresolved"),
+                m.how
+            )?;
         }
         if s.attributions.is_empty() {
-            writeln!(out, "  source   none in this sentence: claims here are in the document's own voice")?;
+            writeln!(
+                out,
+                "  source   none in this sentence: claims here are in the document's own voice"
+            )?;
         }
         for a in &s.attributions {
-            let role = a.role.as_deref().map_or(String::new(), |r| format!(" ({r})"));
-            writeln!(out, "  source   {}{} via {} “{}” → content “{}”", a.source, role, a.via, a.cue.as_deref().unwrap_or("-"), a.content)?;
+            let role = a
+                .role
+                .as_deref()
+                .map_or(String::new(), |r| format!(" ({r})"));
+            writeln!(
+                out,
+                "  source   {}{} via {} “{}” → content “{}”",
+                a.source,
+                role,
+                a.via,
+                a.cue.as_deref().unwrap_or("-"),
+                a.content
+            )?;
         }
         if s.attempts.is_empty() {
             writeln!(out, "  rules    no claim rule matched")?;
         }
         for a in &s.attempts {
-            let caps = a.captures.iter().map(|(k, v)| format!("{k}=“{v}”")).collect::<Vec<_>>().join(" ");
-            writeln!(out, "  rule     {} matched “{}” {} → {}", a.rule, a.matched, caps, a.outcome)?;
+            let caps = a
+                .captures
+                .iter()
+                .map(|(k, v)| format!("{k}=“{v}”"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            writeln!(
+                out,
+                "  rule     {} matched “{}” {} → {}",
+                a.rule, a.matched, caps, a.outcome
+            )?;
         }
         for c in &s.claims {
-            writeln!(out, "  claim    {} “{}”: {} {} = {} · source {} · rule {}{}{}", c.id, c.text, c.subject, c.aspect, c.value, c.source, c.rule, c.qualifier.as_deref().map_or(String::new(), |q| format!(" · {q}")), if c.hedged { " · hedged" } else { "" })?;
+            writeln!(
+                out,
+                "  claim    {} “{}”: {} {} = {} · source {} · rule {}{}{}",
+                c.id,
+                c.text,
+                c.subject,
+                c.aspect,
+                c.value,
+                c.source,
+                c.rule,
+                c.qualifier
+                    .as_deref()
+                    .map_or(String::new(), |q| format!(" · {q}")),
+                if c.hedged { " · hedged" } else { "" }
+            )?;
         }
     }
     if !e.pairs.is_empty() {

@@ -255,7 +255,13 @@ fn run(rules: &RuleSet, doc: &Document, doc_index: usize, trace: bool) -> Extrac
             }
             // Headlines summarise the article in title case; their figures restate the body.
             if trace {
-                attempts.push(Attempt { sentence: si, rule: "-".into(), matched: String::new(), captures: Vec::new(), outcome: "headline: no claims are taken from title-case lines".into() });
+                attempts.push(Attempt {
+                    sentence: si,
+                    rule: "-".into(),
+                    matched: String::new(),
+                    captures: Vec::new(),
+                    outcome: "headline: no claims are taken from title-case lines".into(),
+                });
             }
             continue;
         }
@@ -294,7 +300,13 @@ fn run(rules: &RuleSet, doc: &Document, doc_index: usize, trace: bool) -> Extrac
                         Ok(_) => "claim".to_owned(),
                         Err(why) => why.clone(),
                     };
-                    attempts.push(Attempt { sentence: si, rule: rule.id.clone(), matched: m.as_str().to_owned(), captures, outcome });
+                    attempts.push(Attempt {
+                        sentence: si,
+                        rule: rule.id.clone(),
+                        matched: m.as_str().to_owned(),
+                        captures,
+                        outcome,
+                    });
                 }
                 if let Ok(c) = outcome {
                     found.push(c);
@@ -305,10 +317,20 @@ fn run(rules: &RuleSet, doc: &Document, doc_index: usize, trace: bool) -> Extrac
         found.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
         let mut kept: Vec<Claim> = Vec::new();
         for c in found {
-            if let Some(k) = kept.iter().find(|k| k.aspect == c.aspect && k.span.overlaps(c.span)) {
+            if let Some(k) = kept
+                .iter()
+                .find(|k| k.aspect == c.aspect && k.span.overlaps(c.span))
+            {
                 if trace {
-                    let why = format!("dropped: overlaps the claim of rule `{}` on the same aspect", k.rule);
-                    if let Some(a) = attempts.iter_mut().rev().find(|a| a.sentence == si && a.rule == c.rule && a.outcome == "claim") {
+                    let why = format!(
+                        "dropped: overlaps the claim of rule `{}` on the same aspect",
+                        k.rule
+                    );
+                    if let Some(a) = attempts
+                        .iter_mut()
+                        .rev()
+                        .find(|a| a.sentence == si && a.rule == c.rule && a.outcome == "claim")
+                    {
                         a.outcome = why;
                     }
                 }
@@ -460,10 +482,15 @@ impl ClaimCtx<'_> {
     fn claim(&self, rule: &ClaimRule, caps: &regex::Captures<'_>) -> Result<Claim, String> {
         let m = caps.get(0).ok_or("no match")?;
         let span = Span::new(self.abs(m.start()), self.abs(m.end()));
-        let aspect = self.rules.aspects.get(&rule.aspect).ok_or("unknown aspect")?;
+        let aspect = self
+            .rules
+            .aspects
+            .get(&rule.aspect)
+            .ok_or("unknown aspect")?;
         let value = if rule.kind == ClaimKind::Numeric {
             let v = group(caps, "value").ok_or("no `value` group took part in the match")?;
-            let q = quantity::parse_quantity(v.as_str()).ok_or_else(|| format!("`{}` is not a number crosscheck can read", v.as_str()))?;
+            let q = quantity::parse_quantity(v.as_str())
+                .ok_or_else(|| format!("`{}` is not a number crosscheck can read", v.as_str()))?;
             // A counted noun captured by the rule ("soldiers") beats the rule's generic unit.
             let unit = group(caps, "unit")
                 .map(|u| self.rules.canonical_unit(&singular(u.as_str())))
@@ -499,17 +526,18 @@ impl ClaimCtx<'_> {
             self.subject(caps, m.start(), &source)
         };
         if rule.self_claim
-            && let (Some(a), Some(g)) = (&agent, group(caps, "agent")) {
-                source = Source {
-                    name: a.clone(),
-                    role: None,
-                    cue: None,
-                    via: Via::Explicit,
-                    stance: crate::model::Stance::Assert,
-                    span: Some(Span::new(self.abs(g.start()), self.abs(g.end()))),
-                    cue_span: None,
-                };
-            }
+            && let (Some(a), Some(g)) = (&agent, group(caps, "agent"))
+        {
+            source = Source {
+                name: a.clone(),
+                role: None,
+                cue: None,
+                via: Via::Explicit,
+                stance: crate::model::Stance::Assert,
+                span: Some(Span::new(self.abs(g.start()), self.abs(g.end()))),
+                cue_span: None,
+            };
+        }
         let lower = self.text.to_lowercase();
         let window_start = m.start().saturating_sub(40);
         let before = lower.get(window_start..m.start()).unwrap_or("");
@@ -532,7 +560,12 @@ impl ClaimCtx<'_> {
         };
         Ok(Claim {
             doc: self.doc_index,
-            text: self.doc.text.get(span.start..span.end).unwrap_or("").to_owned(),
+            text: self
+                .doc
+                .text
+                .get(span.start..span.end)
+                .unwrap_or("")
+                .to_owned(),
             span,
             sentence: self.sentence.span,
             sentence_index: self.sentence_index,
@@ -614,15 +647,24 @@ impl ClaimCtx<'_> {
                 return a.source.clone();
             }
         }
-        self.speech_act_source(span).unwrap_or_else(attribute::document_source)
+        self.speech_act_source(span)
+            .unwrap_or_else(attribute::document_source)
     }
 
     /// A claim that starts with a cue verb is a speech act ("Koang denied the accusations",
     /// "Pakistan rejected the allegations"): its source is the speaker before the verb.
     fn speech_act_source(&self, span: Span) -> Option<Source> {
         let rel = span.start - self.sentence.span.start;
-        let first = self.text.get(rel..)?.split_whitespace().next()?.to_lowercase();
-        let cue = self.rules.cues.get(first.trim_matches(|c: char| !c.is_alphanumeric()))?;
+        let first = self
+            .text
+            .get(rel..)?
+            .split_whitespace()
+            .next()?
+            .to_lowercase();
+        let cue = self
+            .rules
+            .cues
+            .get(first.trim_matches(|c: char| !c.is_alphanumeric()))?;
         if cue.prefix {
             return None;
         }
@@ -665,7 +707,8 @@ impl ClaimCtx<'_> {
         let in_source = |m: &Mention| source.span.is_some_and(|s| s.overlaps(m.span));
         let here = &self.mentions[self.sentence_index];
         let candidate = here
-            .iter().rfind(|m| m.span.end <= at + 1 && m.subject.is_some() && !in_source(m))
+            .iter()
+            .rfind(|m| m.span.end <= at + 1 && m.subject.is_some() && !in_source(m))
             .or_else(|| here.iter().find(|m| m.subject.is_some() && !in_source(m)))
             .or_else(|| {
                 (0..self.sentence_index)

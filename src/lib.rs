@@ -6,10 +6,14 @@
 //! pure: it does no I/O and prints nothing.
 
 pub mod attribute;
+pub mod authoring;
+pub mod baseline;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod error;
 pub mod eval;
+pub mod explain;
 pub mod extract;
 pub mod model;
 pub mod quantity;
@@ -17,6 +21,7 @@ pub mod report;
 pub mod rules;
 pub mod ruletest;
 pub mod subject;
+pub mod suppress;
 pub mod text;
 
 use model::{Claim, Finding};

@@ -11,11 +11,20 @@ use std::io::Write;
 pub(super) fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<u8> {
     let rules = load_rules(&args.rules.rules, !args.rules.no_builtin)?;
     let docs = read_documents(std::slice::from_ref(&args.path))?;
-    let Some(doc) = docs.first() else { bail!("{}: no document to explain", args.path.display()) };
+    let Some(doc) = docs.first() else {
+        bail!("{}: no document to explain", args.path.display())
+    };
     let last = args.to.unwrap_or(args.line).max(args.line);
     let trace = explain::explain(&rules, doc, args.line, last);
     if trace.sentences.is_empty() {
-        bail!("{}:{}: no sentence on line {}–{} (the file has {} lines)", doc.path, args.line, args.line, last, doc.lines().line_count());
+        bail!(
+            "{}:{}: no sentence on line {}–{} (the file has {} lines)",
+            doc.path,
+            args.line,
+            args.line,
+            last,
+            doc.lines().line_count()
+        );
     }
     match args.format {
         Format::Json => {

@@ -1,10 +1,19 @@
 //! The command line: the only module that reads argv, the environment, files and stdin, writes
 //! to stdout/stderr and picks exit codes (0 clean, 1 findings at or above `--fail-on`, 2 errors).
 
+mod baseline_cmd;
 mod check;
+mod config_cmd;
+mod explain_cmd;
+mod init_cmd;
 mod input;
+pub mod output;
+mod rules_cmd;
+mod test_cmd;
 
-pub use input::{load_rules, read_documents};
+pub use input::{
+    Inputs, ReadOptions, analyze_documents, document_voice, load_rules, read_documents, read_inputs,
+};
 
 use crate::eval;
 use crate::report::Format;
@@ -30,6 +39,21 @@ enum Command {
     Claims(CheckArgs),
     /// Score findings and claims against gold annotation files.
     Eval(EvalArgs),
+    /// Trace the pipeline for some lines: segmentation, rules, subjects, sources, pairs.
+    Explain(ExplainArgs),
+    /// Show the effective configuration (`crosscheck.yaml`) and where each value came from.
+    #[command(subcommand)]
+    Config(config_cmd::ConfigCommand),
+    /// Record current findings so that `check --baseline FILE` reports only new ones.
+    #[command(subcommand)]
+    Baseline(baseline_cmd::BaselineCommand),
+    /// Validate rule files (every error at once) or list the loaded rules.
+    #[command(subcommand)]
+    Rules(rules_cmd::RulesCommand),
+    /// Run the inline examples of a folder's rules and compare its fixtures with their snapshots.
+    Test(test_cmd::TestArgs),
+    /// Scaffold a configuration, an example rule file, a sample fixture and its snapshot.
+    Init(init_cmd::InitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -49,15 +73,25 @@ pub(crate) struct CheckArgs {
     pub(crate) paths: Vec<PathBuf>,
     #[command(flatten)]
     pub(crate) rules: RuleArgs,
-    /// Output format.
+    /// Output format on stdout.
     #[arg(long, value_enum, default_value = "human")]
     pub(crate) format: Format,
+    /// Also write the report in FORMAT to PATH (`sarif=crosscheck.sarif`); repeatable, so one run
+    /// writes several files. Formats: human, json, jsonl, sarif, github, markdown.
+    #[arg(long = "output-file", value_name = "FORMAT=PATH")]
+    pub(crate) output_files: Vec<output::OutputFile>,
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value = "info")]
     pub(crate) fail_on: FailOn,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value = "auto")]
     pub(crate) color: ColorChoice,
+    #[command(flatten)]
+    pub(crate) config: config_cmd::ConfigArgs,
+    #[command(flatten)]
+    pub(crate) input: input::InputArgs,
+    #[command(flatten)]
+    pub(crate) baseline: baseline_cmd::BaselineArg,
 }
 
 #[derive(Debug, Args)]
@@ -70,6 +104,24 @@ struct EvalArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExplainArgs {
+    /// The document.
+    #[arg(value_name = "FILE")]
+    pub(crate) path: PathBuf,
+    /// First line to trace (1-based).
+    #[arg(long, default_value_t = 1)]
+    pub(crate) line: usize,
+    /// Last line to trace (default: the first).
+    #[arg(long)]
+    pub(crate) to: Option<usize>,
+    #[command(flatten)]
+    pub(crate) rules: RuleArgs,
+    /// Output format (human or json).
+    #[arg(long, value_enum, default_value = "human")]
+    pub(crate) format: Format,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -129,6 +181,12 @@ fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => check::run(&args, true, &mut out),
         Command::Claims(args) => check::run(&args, false, &mut out),
+        Command::Explain(args) => explain_cmd::run(&args, &mut out),
+        Command::Config(cmd) => config_cmd::run(&cmd, &mut out),
+        Command::Baseline(cmd) => baseline_cmd::run(&cmd, &mut out),
+        Command::Rules(cmd) => rules_cmd::run(&cmd, &mut out),
+        Command::Test(args) => test_cmd::run(&args, &mut out),
+        Command::Init(args) => init_cmd::run(&args, &mut out),
         Command::Eval(args) => {
             let rules = load_rules(&args.rules.rules, !args.rules.no_builtin)?;
             let result = eval::evaluate_files(&rules, &args.gold)?;
@@ -138,6 +196,10 @@ fn run(cli: Cli) -> Result<u8> {
                     writeln!(out)?;
                 }
                 Format::Human => eval::write_human(&result, &mut out)?,
+                other => anyhow::bail!(
+                    "crosscheck eval writes --format human or json, not {}",
+                    other.name()
+                ),
             }
             out.flush()?;
             Ok(0)

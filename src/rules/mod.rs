@@ -179,7 +179,10 @@ pub struct RuleSet {
 impl RuleSet {
     /// The canonical unit of a singular counted noun ("troop" → "soldier").
     pub fn canonical_unit(&self, unit: &str) -> String {
-        self.units.get(unit).cloned().unwrap_or_else(|| unit.to_owned())
+        self.units
+            .get(unit)
+            .cloned()
+            .unwrap_or_else(|| unit.to_owned())
     }
 
     /// Compiles rule files, later files overriding earlier ones by id.

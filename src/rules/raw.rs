@@ -161,6 +161,10 @@ pub struct RawClaimExample {
     /// What the claim must carry; omitted fields are not checked.
     #[serde(default)]
     pub expect: RawExpect,
+    /// A known miss: `crosscheck test` reports its failure as a known gap without failing the
+    /// run, and says so when it starts passing.
+    #[serde(default)]
+    pub known_gap: bool,
 }
 
 /// Expected fields of a claim produced by an example.

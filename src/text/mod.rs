@@ -2,9 +2,11 @@
 //! Markdown masking lives in [`markdown`], sentence splitting in [`segment`]. This module decodes
 //! bytes the caller has already read; it opens no files and depends on nothing else in the crate.
 
+mod lines;
 pub mod markdown;
 pub mod segment;
 
+pub use lines::LineIndex;
 pub use segment::{Sentence, segment, segment_str};
 
 /// How many leading bytes [`Document::from_bytes`] inspects for a NUL byte.
@@ -90,81 +92,6 @@ impl DocKind {
             }
             _ => DocKind::Text,
         }
-    }
-}
-
-/// Start offsets of every line, for byte offset → line/column lookup in O(log n).
-///
-/// Lines end at `\n`; in `\r\n` the `\r` belongs to the end of its line.
-#[derive(Debug, Clone, Default)]
-pub struct LineIndex {
-    /// Byte offset where each line starts; `starts[0] == 0`.
-    starts: Vec<usize>,
-    /// Whether each line is pure ASCII, so its column is a byte difference.
-    ascii: Vec<bool>,
-}
-
-impl LineIndex {
-    /// Indexes the lines of `text`.
-    #[must_use]
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        let mut ascii = Vec::new();
-        let mut line_ascii = true;
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            line_ascii &= b.is_ascii();
-            if b == b'\n' {
-                starts.push(i + 1);
-                ascii.push(line_ascii);
-                line_ascii = true;
-            }
-        }
-        ascii.push(line_ascii);
-        LineIndex { starts, ascii }
-    }
-
-    /// Number of lines (a text ending in `\n` has an empty last line).
-    #[must_use]
-    pub fn line_count(&self) -> usize {
-        self.starts.len()
-    }
-
-    /// 0-based index of the line holding `offset`.
-    fn line_of(&self, offset: usize) -> usize {
-        self.starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
-    }
-
-    /// 1-based line and column of `offset` in `text` (the text this index was built from).
-    ///
-    /// The column counts Unicode scalar values from the line start. An offset past the end is
-    /// clamped to the end; one inside a multi-byte character points at that character.
-    #[must_use]
-    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line_of(offset);
-        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
-        let column = if self.ascii.get(line).copied().unwrap_or(false) {
-            offset - start
-        } else {
-            text.get(start..offset).map_or(0, |s| s.chars().count())
-        };
-        (line + 1, column + 1)
-    }
-
-    /// Byte span of 1-based `line`, without its `\n` or `\r\n`; `None` past the last line.
-    #[must_use]
-    pub fn line_span(&self, text: &str, line: usize) -> Option<Span> {
-        let start = *self.starts.get(line.checked_sub(1)?)?;
-        let mut end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
-        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
-            end -= 1;
-        }
-        Some(Span::new(start, end))
     }
 }
 
@@ -344,27 +271,6 @@ mod tests {
     }
 
     #[test]
-    fn line_col_counts_chars_and_handles_crlf() {
-        let doc = Document::new("t", "ab\r\n“é” x\nlast".to_owned(), DocKind::Text);
-        assert_eq!(doc.line_col(0), (1, 1));
-        assert_eq!(doc.line_col(2), (1, 3)); // the \r ends line 1
-        assert_eq!(doc.line_col(4), (2, 1));
-        let x = doc.text.find('x').unwrap();
-        assert_eq!(doc.line_col(x), (2, 5));
-        assert_eq!(doc.line_col(x + 1), (2, 6));
-        assert_eq!(doc.line_col(doc.text.len()), (3, 5));
-        assert_eq!(doc.line_col(usize::MAX), (3, 5));
-        assert_eq!(doc.line_col(5), (2, 1)); // inside “
-        assert_eq!(doc.lines().line_count(), 3);
-        let l1 = doc.lines().line_span(&doc.text, 1).unwrap();
-        assert_eq!(doc.slice(l1), "ab");
-        let l3 = doc.lines().line_span(&doc.text, 3).unwrap();
-        assert_eq!(doc.slice(l3), "last");
-        assert!(doc.lines().line_span(&doc.text, 4).is_none());
-        assert!(doc.lines().line_span(&doc.text, 0).is_none());
-    }
-
-    #[test]
     fn empty_document() {
         let doc = Document::new("e", String::new(), DocKind::Markdown);
         assert_eq!(doc.line_col(0), (1, 1));
@@ -419,5 +325,107 @@ mod tests {
         assert_eq!(doc.prose.len(), doc.text.len());
         assert_eq!(doc.prose, "  Title\n\n   \n     \n   \nBody.\n");
         assert_eq!(doc.block_starts(), &[0, 8]);
+    }
+
+    /// Checks the span invariants of `sentences` over `text`.
+    #[track_caller]
+    fn check_spans(text: &str, sentences: &[Sentence]) {
+        let mut last_end = 0;
+        for s in sentences {
+            let Span { start, end } = s.span;
+            assert!(
+                last_end <= start && start < end && end <= text.len(),
+                "{s:?} in {text:?}"
+            );
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "{s:?} in {text:?}"
+            );
+            let body = &text[start..end];
+            assert_eq!(body.trim(), body, "untrimmed {s:?} in {text:?}");
+            last_end = end;
+        }
+    }
+
+    #[test]
+    fn generated_strings_keep_span_invariants() {
+        const ALPHABET: &[&str] = &[
+            "a", "b", "Z", "The", " ", " ", " ", "\n", "\n\n", "\r\n", ".", ".", "!", "?", "…",
+            "...", "\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", "—", "-", ",", "3",
+            "4.5", "U.S.", "Dr.", "é", "日本", "🙂", "\t", "\u{a0}", "\u{2029}", "- ", "• ",
+            "a.m.", "e.g.", "# ", "> ", "`", "```", "<", ">", "*", "_", "](", "<!--", "-->",
+            "    ", "|",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap()
+        };
+        for _ in 0..4000 {
+            let len = next() % 60;
+            let text: String = (0..len)
+                .map(|_| ALPHABET[next() % ALPHABET.len()])
+                .collect();
+            check_spans(&text, &segment_str(&text));
+            let doc = Document::new("g.md", text.clone(), DocKind::Markdown);
+            assert_eq!(doc.prose.len(), text.len());
+            check_spans(&doc.text, &segment(&doc));
+        }
+    }
+
+    const SEED: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/voa-iskp-2024-03.txt"
+    );
+
+    #[test]
+    fn seed_article_sentences() {
+        let bytes = std::fs::read(SEED).expect("the seed article is in shared/seed");
+        let doc = Document::from_bytes(SEED, bytes, DocKind::Text).unwrap();
+        let got = segment(&doc);
+        check_spans(&doc.text, &got);
+        let all: Vec<&str> = got.iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(got.len(), 47);
+        assert_eq!(got.last().map(|s| s.paragraph), Some(33));
+        assert!(all[2].starts_with("Although it was") && all[2].contains("U.S. officials"));
+        assert!(all[14].starts_with("But a U.N. report") && all[14].ends_with("the region.”"));
+        assert!(all[15].contains("4,000 and 6,000"));
+        assert_eq!(
+            all[17],
+            "“Afghanistan is the strategic vacuum,” Bokhari said."
+        );
+        assert_eq!(
+            all[18],
+            "“Yes, the Taliban are there, but it’s not a robust state."
+        );
+        assert_eq!(all[21], "And Iran has its challenges internally.”");
+        let quotes: Vec<_> = got[17..22]
+            .iter()
+            .map(|s| (s.in_quote, s.quote_open_at_end))
+            .collect();
+        let expected = [
+            (false, false),
+            (false, true),
+            (true, true),
+            (true, true),
+            (true, false),
+        ];
+        assert_eq!(quotes, expected);
+        assert_eq!(all[26], "Attacks will help recruitment");
+        assert!(all[28].starts_with("“Those spectacular") && all[28].ends_with("Roggio said."));
+        assert!(all[33].ends_with("in several instances.") && all[34].ends_with("said Valle."));
+        assert!(got[34].in_quote && !got[34].quote_open_at_end);
+        assert!(all[44].ends_with("a ‘lawful’ government."));
+        assert!(!got[44].in_quote && !got[44].quote_open_at_end);
+        assert_eq!(
+            all[45],
+            "“And unless there is [political] stability, this will continue.”"
+        );
+        assert_eq!(all[46], "This story originated in VOA’s Afghan Service.");
+        assert_eq!(doc.line_col(got[26].span.start), (39, 1));
+        let at = doc.text.find("Bokhari said. “Yes").unwrap();
+        assert_eq!((at, doc.line_col(at)), (3017, (31, 40))); // “ is 3 bytes, 1 column
     }
 }
