@@ -229,8 +229,12 @@ fn speaker_left(left: &str, base: usize, verb_is_participle: bool) -> Option<Spe
         let Some(sp) = t.rfind(char::is_whitespace) else {
             break;
         };
-        let w = t[sp + 1..].to_lowercase();
-        if AUX.contains(&w.as_str()) {
+        // `sp` starts a whitespace character that may be more than one byte (a no-break space).
+        let word = t[sp..].trim_start();
+        let w = word.to_lowercase();
+        // "Kazarama strongly rejected": a lower-case -ly adverb is not part of the speaker.
+        let adverb = w.len() > 4 && w.ends_with("ly") && word.starts_with(char::is_lowercase);
+        if AUX.contains(&w.as_str()) || adverb {
             end = t[..sp].trim_end().len();
         } else {
             break;
