@@ -69,6 +69,7 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
         (
             claims[f.claims[0]].doc,
             claims[f.claims[0]].span.start,
+            claims[f.claims[1]].doc,
             claims[f.claims[1]].span.start,
             f.rule.clone(),
         )

@@ -311,12 +311,17 @@ pub(crate) struct Prepared {
 /// What [`prepare`] reads from the command line.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Request<'a> {
+    /// Files, folders or `-`.
     pub(crate) paths: &'a [PathBuf],
+    /// `--rules`, `--no-builtin`.
     pub(crate) rules: &'a RuleArgs,
+    /// `--config`, `--no-config`, `--across-documents`.
     pub(crate) config: &'a ConfigArgs,
+    /// `--stdin-filename`, `--skip-invalid`.
     pub(crate) input: &'a InputArgs,
     /// Apply suppressions and warn about unused ones (false for `claims`).
     pub(crate) findings: bool,
+    /// `--baseline FILE`: drop the findings it records.
     pub(crate) baseline: Option<&'a Path>,
 }
 

@@ -33,6 +33,15 @@ pub fn parse(file: &RuleText) -> Result<Vec<RawRuleFile>, RuleError> {
             help: Some("split it into several files".to_owned()),
         });
     }
+    if let Some((line, column)) = too_deep(&file.text) {
+        return Err(RuleError {
+            file: file.path.clone(),
+            line,
+            column,
+            message: format!("YAML nested more than {MAX_DEPTH} levels deep"),
+            help: Some("rule files are shallow; flatten the structure".to_owned()),
+        });
+    }
     let mut out = Vec::new();
     for doc in serde_yaml::Deserializer::from_str(&file.text) {
         match RawRuleFile::deserialize(doc) {
@@ -41,6 +50,39 @@ pub fn parse(file: &RuleText) -> Result<Vec<RawRuleFile>, RuleError> {
         }
     }
     Ok(out)
+}
+
+/// Deepest nesting accepted: the YAML parser's time grows with the square of the depth, so a
+/// hostile file of 40,000 `[` would otherwise take minutes.
+pub const MAX_DEPTH: usize = 64;
+
+/// The position where flow brackets or indentation first nest deeper than [`MAX_DEPTH`].
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+        if indent / 2 > MAX_DEPTH {
+            return Some((i + 1, 1));
+        }
+        let mut quote: Option<char> = None;
+        for (col, c) in line.chars().enumerate() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some((i + 1, col + 1));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// Parses a gold annotation or config file (any deserializable type) with located errors.
@@ -121,6 +163,15 @@ mod tests {
     fn several_documents_in_one_file() {
         let docs = parse(&text("aspects: []\n---\nclaims: []\n")).unwrap();
         assert_eq!(docs.len(), 2);
+    }
+
+    #[test]
+    fn deep_nesting_is_rejected_before_parsing() {
+        let e = parse(&text(&"[".repeat(100_000))).unwrap_err();
+        assert!(e.message.contains("nested"), "{e}");
+        assert_eq!((e.line, e.column), (1, MAX_DEPTH + 1));
+        // A pattern with brackets inside quotes is not nesting.
+        assert!(too_deep("pattern: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['").is_none());
     }
 
     #[test]
