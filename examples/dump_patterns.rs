@@ -1,15 +1,24 @@
-//! Prints, one regex a line, the patterns the built-in rules compile to, for `rg -f` in
-//! `bench/run.sh`: the attribution cues (reporting verbs and prefixes such as "according to",
-//! exactly as the engine builds them) and every claim pattern with its macros (`{num}`, `{qty}`,
-//! `{pct}`, …) expanded. Capture names are dropped (`(?P<value>` → `(?:`) so that the lines can be
-//! joined into one alternation.
+//! Prints, one regex a line, patterns made from the built-in rules, for `rg -f` in
+//! `bench/run.sh`.
 //!
 //! ```text
-//! dump_patterns           # as compiled: Unicode `\b`
-//! dump_patterns --ascii   # the same with ASCII word boundaries `(?-u:\b)`
+//! dump_patterns                  # the scan limit: cues, claim literals, numbers
+//! dump_patterns --full           # every claim pattern in full, as the engine confirms it
+//! dump_patterns --full --ascii   # the same with ASCII word boundaries `(?-u:\b)`
 //! ```
+//!
+//! The default set is what a regex scan has to look for at the very least to find what the
+//! engine finds: the attribution cues (reporting verbs and prefixes such as "according to",
+//! exactly as the engine compiles them), the literals one of which each claim pattern needs
+//! (the engine's own claim prefilter, see `claim_prefilter` in `src/rules/compile.rs`), and the
+//! number patterns of `rules/core.yml` (`{num}` and `{pct}`). `--full` adds nothing the engine
+//! does not run either: the complete claim patterns, macros expanded, with capture names
+//! dropped (`(?P<value>` → `(?:`) so that the lines can be joined into one alternation.
+
+use std::collections::BTreeSet;
 
 fn main() {
+    let full = std::env::args().any(|a| a == "--full");
     let ascii = std::env::args().any(|a| a == "--ascii");
     let rules = crosscheck::rules::RuleSet::builtin().expect("built-in rules");
     let m = &rules.matchers;
@@ -17,13 +26,47 @@ fn main() {
     for cue in [&m.verbs, &m.prefixes].into_iter().flatten() {
         out.push(cue.as_str().to_owned());
     }
-    for c in &rules.claims {
-        out.push(c.regex.as_str().to_owned());
+    if full {
+        out.extend(rules.claims.iter().map(|c| strip_names(c.regex.as_str())));
+    } else {
+        let mut seen = BTreeSet::new();
+        if let Some(set) = &m.claim_set {
+            for p in set.patterns() {
+                if p != "(?:)" && seen.insert(p.clone()) {
+                    out.push(p.clone());
+                }
+            }
+        }
+        out.extend(number_patterns());
     }
     for p in out {
-        let p = strip_names(&p);
         println!("{}", if ascii { ascii_boundaries(&p) } else { p });
     }
+}
+
+/// `{num}` and `{pct}` from the built-in `core.yml`, expanded.
+fn number_patterns() -> Vec<String> {
+    let core = crosscheck::rules::BUILTIN
+        .iter()
+        .find(|(name, _)| *name == "core.yml")
+        .map(|(_, text)| *text)
+        .expect("core.yml");
+    let doc: serde_yaml::Value = serde_yaml::from_str(core).expect("core.yml");
+    let macros = doc
+        .get("macros")
+        .and_then(|m| m.as_mapping())
+        .cloned()
+        .unwrap_or_default();
+    let get = |k: &str| {
+        macros
+            .get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let num = get("num");
+    let pct = get("pct").replace("{num}", &format!("(?:{num})"));
+    [num, pct].into_iter().filter(|p| !p.is_empty()).collect()
 }
 
 /// `(?P<name>` and `(?<name>` → `(?:`.
@@ -34,15 +77,10 @@ fn strip_names(p: &str) -> String {
         out.push_str(&rest[..k]);
         let after = &rest[k + 2..];
         let escaped = out.ends_with('\\') && !out.ends_with("\\\\");
-        let name_start = if after.starts_with("P<") {
-            Some(2)
-        } else if after.starts_with('<') && !after.starts_with("<=") && !after.starts_with("<!") {
-            Some(1)
-        } else {
-            None
-        };
-        match (name_start, after.find('>')) {
-            (Some(_), Some(close)) if !escaped => {
+        let named = after.starts_with("P<")
+            || after.starts_with('<') && !after.starts_with("<=") && !after.starts_with("<!");
+        match after.find('>') {
+            Some(close) if named && !escaped => {
                 out.push_str("(?:");
                 rest = &after[close + 1..];
             }
@@ -59,7 +97,7 @@ fn strip_names(p: &str) -> String {
 /// Unicode `\b` → `(?-u:\b)` (escapes and classes respected).
 fn ascii_boundaries(p: &str) -> String {
     let mut out = String::with_capacity(p.len() + 32);
-    let mut chars = p.chars().peekable();
+    let mut chars = p.chars();
     let mut in_class = 0usize;
     while let Some(c) = chars.next() {
         match c {

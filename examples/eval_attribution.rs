@@ -1,7 +1,7 @@
 //! Scores crosscheck's attribution stage against PolNeAR (brat standoff; see
 //! `shared/data/polnear/README.md`).
 //!
-//! `cargo run --release --example eval_attribution -- DIR [--details]`
+//! `cargo run --release --example eval_attribution -- DIR [--details] [--pair-cue-first]`
 //!
 //! DIR holds `text/<article>.txt` and `attributions/<article>_<annotator>.ann`. One `.ann` file
 //! is scored per article: the first annotator listed for it in `DIR/../metadata.tsv` if that
@@ -23,7 +23,11 @@
 //! **Pairing.** Within an article, predicted and gold attributions are paired one to one,
 //! greedily: candidate pairs are ranked by the number of content tokens they share, then by the
 //! number of cue tokens they share, and a pair needs at least one shared content or cue token.
-//! A prediction or gold attribution left unpaired matches nothing.
+//! A prediction or gold attribution left unpaired matches nothing. A multi-sentence quotation is
+//! one gold attribution but one prediction per sentence (the others carried, with no source
+//! span), so it pairs with whichever sentence shares the most content tokens.
+//! `--pair-cue-first` is a diagnostic that ranks pairs sharing a cue token first (so the
+//! sentence holding the cue and the speaker wins); the last line is then computed that way.
 //!
 //! **Tokens.** The tokens of the article are its maximal runs of non-whitespace characters
 //! (whitespace-separated words). A span's tokens are the tokens that overlap any of its trimmed
@@ -114,6 +118,15 @@ fn prf(p_hits: usize, p_all: usize, r_hits: usize, r_all: usize) -> (f64, f64, f
     (p, r, f)
 }
 
+/// Command-line switches.
+#[derive(Debug, Clone, Copy)]
+struct Options {
+    /// Print every pairing (`--details`).
+    details: bool,
+    /// Rank pairs with a shared cue token first (`--pair-cue-first`), a diagnostic.
+    cue_first: bool,
+}
+
 /// The scores of one article.
 struct ArticleResult {
     counts: [RoleCounts; 3],
@@ -122,9 +135,12 @@ struct ArticleResult {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let details = args.iter().any(|a| a == "--details");
+    let opts = Options {
+        details: args.iter().any(|a| a == "--details"),
+        cue_first: args.iter().any(|a| a == "--pair-cue-first"),
+    };
     let Some(dir) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: eval_attribution DIR [--details]");
+        eprintln!("usage: eval_attribution DIR [--details] [--pair-cue-first]");
         return ExitCode::from(2);
     };
     let dir = PathBuf::from(dir);
@@ -149,7 +165,7 @@ fn main() -> ExitCode {
         .map(|(name, ann_files)| {
             // An engine panic on one article is reported and skipped, not fatal.
             let r = std::panic::catch_unwind(|| {
-                score_article(&rules, &dir, name, ann_files, &first_annotator, details)
+                score_article(&rules, &dir, name, ann_files, &first_annotator, opts)
             })
             .unwrap_or_else(|p| Err(format!("engine panicked: {}", panic_message(&*p))));
             (name.clone(), r)
@@ -164,7 +180,7 @@ fn main() -> ExitCode {
                 for (t, c) in total.iter_mut().zip(&a.counts) {
                     t.add(c);
                 }
-                if details {
+                if opts.details {
                     print!("{}", a.details);
                 }
             }
@@ -292,7 +308,7 @@ fn score_article(
     article: &str,
     ann_files: &[String],
     first_annotator: &BTreeMap<String, Vec<String>>,
-    details: bool,
+    opts: Options,
 ) -> Result<ArticleResult, String> {
     let ann_name = pick_annotation(article, ann_files, first_annotator)
         .ok_or_else(|| "no .ann file".to_owned())?;
@@ -307,9 +323,9 @@ fn score_article(
     let gold = parse_ann(&ann, &chars)?;
     let predicted = predict(rules, &doc, &chars);
     let tokens = Tokens::new(&doc.text);
-    let pairs = pair(&predicted, &gold, &tokens);
+    let pairs = pair(&predicted, &gold, &tokens, opts);
     let counts = count(&predicted, &gold, &pairs, &tokens);
-    let details = if details {
+    let details = if opts.details {
         describe(article, &doc.text, &chars, &predicted, &gold, &pairs)
     } else {
         String::new()
@@ -554,7 +570,7 @@ fn shared(tokens: &Tokens, a: Option<&Frags>, b: Option<&Frags>) -> usize {
 
 /// Greedy one-to-one pairing of predictions with gold attributions, by shared content tokens,
 /// then shared cue tokens. Returns (prediction, gold) index pairs.
-fn pair(pred: &[Attr], gold: &[Attr], tokens: &Tokens) -> Vec<(usize, usize)> {
+fn pair(pred: &[Attr], gold: &[Attr], tokens: &Tokens, opts: Options) -> Vec<(usize, usize)> {
     let mut cands: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (pi, p) in pred.iter().enumerate() {
         for (gi, g) in gold.iter().enumerate() {
@@ -566,7 +582,11 @@ fn pair(pred: &[Attr], gold: &[Attr], tokens: &Tokens) -> Vec<(usize, usize)> {
         }
     }
     // Highest overlap first; ties by position for determinism.
-    cands.sort_by(|a, b| (b.0, b.1, a.2, a.3).cmp(&(a.0, a.1, b.2, b.3)));
+    if opts.cue_first {
+        cands.sort_by(|a, b| (b.1 > 0, b.0, b.1, a.2, a.3).cmp(&(a.1 > 0, a.0, a.1, b.2, b.3)));
+    } else {
+        cands.sort_by(|a, b| (b.0, b.1, a.2, a.3).cmp(&(a.0, a.1, b.2, b.3)));
+    }
     let (mut used_p, mut used_g) = (vec![false; pred.len()], vec![false; gold.len()]);
     let mut out = Vec::new();
     for (_, _, pi, gi) in cands {

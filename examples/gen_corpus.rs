@@ -582,9 +582,10 @@ fn subject_corpus(out_dir: &Path, per_doc: usize, total: usize, seed: u64) {
 // ---------------------------------------------------------------------------------------------
 // Multiplied rules.
 
-/// Copies of the built-in claim rules (renamed ids, literal words replaced by other words of the
-/// fixtures' vocabulary) and of the subjects (new names), so that the loaded rules have
-/// `mult` times as many claim rules and subjects as the built-in ones. Use with the built-ins.
+/// Copies of the built-in claim rules (renamed ids, literal words given a prefix such as
+/// `counter` or `over`) and new subjects, so that the loaded rules have
+/// `mult` times as many claim rules and subjects as the built-in ones (subjects: at most
+/// 15,600 new ones). Use with the built-ins.
 fn multiply_rules(out: &Path, mult: usize, seed: u64) {
     let mut rng = Rng(seed);
     let vocab: Vec<&str> = VOCAB.split_whitespace().collect();
@@ -622,35 +623,31 @@ fn multiply_rules(out: &Path, mult: usize, seed: u64) {
             yaml_claims.push(serde_yaml::Value::Mapping(m.clone()));
         }
     }
+    // New subjects: "Haddad-Novak Front", aliases "Haddad Novak Front" and "Front of Haddad-Novak"
+    // (40 × 39 × 10 distinct ones).
     let mut yaml_subjects = Vec::new();
-    let mut used = BTreeSet::new();
-    let mut k = 0;
-    while yaml_subjects.len() < subjects * mult.saturating_sub(1) {
+    let wanted = subjects * mult.saturating_sub(1);
+    let mut k = 0usize;
+    while yaml_subjects.len() < wanted && k < NAMES.len() * NAMES.len() * GROUP_NOUNS.len() {
         let a = NAMES[k % NAMES.len()];
         let b = NAMES[(k / NAMES.len()) % NAMES.len()];
-        let noun = GROUP_NOUNS[(k / (NAMES.len() * NAMES.len())) % GROUP_NOUNS.len()];
+        let noun = GROUP_NOUNS[k / (NAMES.len() * NAMES.len())];
         k += 1;
         if a == b {
             continue;
         }
-        let name = format!("{a}-{b} {noun}");
-        if !used.insert(name.clone()) {
-            continue;
-        }
         let mut m = serde_yaml::Mapping::new();
         m.insert("id".into(), format!("bench-subject-{k}").into());
-        m.insert("name".into(), name.clone().into());
+        m.insert("name".into(), format!("{a}-{b} {noun}").into());
         m.insert("kind".into(), "group".into());
         m.insert(
             "aliases".into(),
             serde_yaml::Value::Sequence(vec![
-                format!("{a} {noun}").into(),
-                format!("the {a}-{b}").into(),
+                format!("{a} {b} {noun}").into(),
+                format!("{noun} of {a}-{b}").into(),
             ]),
         );
-        if used.insert(format!("{a} {noun}")) && used.insert(format!("the {a}-{b}")) {
-            yaml_subjects.push(serde_yaml::Value::Mapping(m));
-        }
+        yaml_subjects.push(serde_yaml::Value::Mapping(m));
     }
     let mut root = serde_yaml::Mapping::new();
     root.insert(
@@ -666,8 +663,8 @@ fn multiply_rules(out: &Path, mult: usize, seed: u64) {
     .expect("write rules");
 }
 
-/// Replaces literal words (4+ letters, outside escapes, classes, macros, group names and flags)
-/// with words of the vocabulary.
+/// Prefixes literal words (4+ letters, outside escapes, classes, macros, group names and flags)
+/// with a word of the vocabulary.
 fn vary_pattern(p: &str, vocab: &[&str], rng: &mut Rng) -> String {
     let c: Vec<char> = p.chars().collect();
     let mut out = String::new();
@@ -736,8 +733,11 @@ fn vary_pattern(p: &str, vocab: &[&str], rng: &mut Rng) -> String {
                 }
                 let w: String = c[s..i].iter().collect();
                 if w.len() >= 4 {
-                    let v: &str = *rng.pick(vocab);
-                    out.push_str(v);
+                    // Another word of the same family ("killed" → "overkilled"): a rule pack of
+                    // the same shape about something else, whose literals are rare here.
+                    let prefix: &str = *rng.pick(vocab);
+                    out.push_str(prefix);
+                    out.push_str(&w);
                 } else {
                     out.push_str(&w);
                 }
@@ -751,15 +751,6 @@ fn vary_pattern(p: &str, vocab: &[&str], rng: &mut Rng) -> String {
     out
 }
 
-/// Common words of news prose, for synthetic patterns.
-const VOCAB: &str = "attack attacks killed wounded people soldiers police officials government \
-    president minister election votes turnout percent growth economy prices inflation report \
-    statement group militants rebels army forces security troops village city province region \
-    country border capital refugees migrants hospital doctors patients cases outbreak virus \
-    vaccine deaths injured arrested detained displaced fled homes families children women \
-    workers students protesters crowd thousands hundreds dozens million billion dollars budget \
-    taxes spending deficit market shares trade exports imports jobs unemployment rate claims \
-    denied rejected accused blamed confirmed announced warned promised threatened demanded \
-    called urged asked said told reported according sources witnesses residents spokesman \
-    leader commander general council court judge trial verdict sentence prison charges crimes \
-    rights violations abuses investigation evidence documents records figures data survey poll";
+/// Prefixes that turn a pattern's words into other, rarer words.
+const VOCAB: &str = "counter over under re non pre anti semi post sub super inter trans mis \
+    out up down co ex";

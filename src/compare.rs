@@ -360,6 +360,16 @@ fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
     if let Some(q) = a.qualifier.as_ref().or(b.qualifier.as_ref()) {
         return No(format!("one figure is {q}"));
     }
+    if !a.places.is_empty()
+        && !b.places.is_empty()
+        && !a.places.iter().any(|p| b.places.contains(p))
+    {
+        return No(format!(
+            "different places ({} vs {})",
+            a.places.join(", "),
+            b.places.join(", ")
+        ));
+    }
     if a.doc == b.doc && a.event != b.event {
         return No(
             "the figures are about different events (\"separately\", \"another attack\")".into(),

@@ -350,6 +350,48 @@ fn run(rules: &RuleSet, doc: &Document, doc_index: usize, trace: bool) -> Extrac
     }
 }
 
+/// Capitalised words after "in", "at", "near", "across" or "outside": the places a sentence names.
+fn places(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    for w in words.windows(2) {
+        if matches!(
+            w[0].to_lowercase().as_str(),
+            "in" | "at" | "near" | "across" | "outside"
+        ) {
+            let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+            let months = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ];
+            if name.starts_with(char::is_uppercase)
+                && !months.contains(&name)
+                && !out.iter().any(|p| p == name)
+            {
+                out.push(name.to_owned());
+            }
+        }
+    }
+    out
+}
+
 /// A title-case line without final punctuation: "Six Somali Soldiers Killed in Attacks".
 fn is_headline(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -454,6 +496,7 @@ fn statements(
             agent: None,
             hedged: false,
             qualifier: None,
+            places: Vec::new(),
             event,
             source: a.source.clone(),
             rule: STATEMENT_RULE.to_owned(),
@@ -581,6 +624,7 @@ impl ClaimCtx<'_> {
             agent,
             hedged,
             qualifier,
+            places: places(self.text),
             event: self.event,
             source,
             rule: rule.id.clone(),

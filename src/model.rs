@@ -308,6 +308,9 @@ pub struct Claim {
     /// Why the claim's figure is not a rival to other figures, if it is not: a running total
     /// ("rose to"), or an aggregate over several events ("two attacks").
     pub qualifier: Option<String>,
+    /// Places named in the claim's sentence ("in Chicago", "near Moscow"): two figures for
+    /// different places are not rivals.
+    pub places: Vec<String>,
     /// Index of the event segment of the document: news text starts a new event with
     /// "Separately,", "Meanwhile,", "in another attack" or a sub-heading.
     pub event: usize,

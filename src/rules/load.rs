@@ -171,7 +171,12 @@ mod tests {
         assert!(e.message.contains("nested"), "{e}");
         assert_eq!((e.line, e.column), (1, MAX_DEPTH + 1));
         // A pattern with brackets inside quotes is not nesting.
-        assert!(too_deep("pattern: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['").is_none());
+        assert!(
+            too_deep(
+                "pattern: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['"
+            )
+            .is_none()
+        );
     }
 
     #[test]
