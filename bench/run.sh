@@ -35,8 +35,9 @@ if ((smoke)); then
     profile=${BENCH_PROFILE:-dev}
     main_mb=1
     sizes=(0.25 0.5 1)
-    rule_mb=1
+    rule_mb=0.25
     mults=(1 10)
+    one_tmo=${BENCH_ONE_TIMEOUT:-60}
     per_doc=(10 100 1000)
     total_claims=2000
 else

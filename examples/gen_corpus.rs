@@ -735,7 +735,7 @@ fn vary_pattern(p: &str, vocab: &[&str], rng: &mut Rng) -> String {
                 if w.len() >= 4 {
                     // Another word of the same family ("killed" → "overkilled"): a rule pack of
                     // the same shape about something else, whose literals are rare here.
-                    let prefix: &str = *rng.pick(vocab);
+                    let prefix: &&str = rng.pick(vocab);
                     out.push_str(prefix);
                     out.push_str(&w);
                 } else {

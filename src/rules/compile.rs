@@ -1172,7 +1172,7 @@ mod tests {
                     0 => t.push_str(&w.to_uppercase()),
                     _ => t.push_str(w),
                 }
-                t.push(if next(&mut state) % 9 == 0 {
+                t.push(if next(&mut state).is_multiple_of(9) {
                     '\u{a0}'
                 } else {
                     ' '
