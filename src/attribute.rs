@@ -41,7 +41,7 @@ const AUX: &str = "has have had also later previously earlier would will then ag
     still now did does do both all each themselves himself herself itself too even just only \
     already often always never long first simply since ever then- may might could should must \
     can began begin begins started starts kept keeps continued continues stopped went goes \
-    repeatedly";
+    repeatedly however though instead meanwhile";
 
 /// Subject pronouns that are a whole speaker phrase.
 const PRONOUNS: &str = "he she they it we i you who";
@@ -59,7 +59,7 @@ const QUANTIFIERS: &str = "most many some all both none one two three four five 
 
 /// Words that make a number approximate: "about four in 10 voters", "more than half of".
 const APPROXIMATORS: &str = "about almost nearly roughly only just around approximately some \
-    over fully barely";
+    over fully barely virtually practically even";
 
 /// Whether a token is a number ("10", "four", "62").
 fn is_number(t: &Tok<'_>) -> bool {
@@ -93,11 +93,11 @@ fn extend_quantity(toks: &[Tok<'_>], start: usize) -> usize {
 
 /// Prepositions that may sit inside a speaker phrase: "Joel Pollak of Breitbart", "a
 /// spokesman for the campaign", "voters in Iowa".
-const NP_PREPOSITIONS: &str = "of for at in from with";
+const NP_PREPOSITIONS: &str = "of for at in from with on like including";
 
 /// Words that never belong to a speaker phrase: verbs, conjunctions, subordinators, most
 /// prepositions and object pronouns.
-const STOP: &str = "is are was were be been being am has have had do does did will would can \
+const STOP: &str = "everything something anything nothing whatever is are was were be been being am has have had do does did will would can \
     could should may might must shall to by than as when if because while although though since \
     where whereas whether that which what whom whose why how but or nor so yet not n't never \
     then there here after before during until into onto about against among between through over \
@@ -110,7 +110,7 @@ const STOP: &str = "is are was were be been being am has have had do does did wi
     appeared became become becomes remains remained";
 
 /// Words of time: alone they are never a speaker ("said Monday").
-const TIME_WORDS: &str = "monday tuesday wednesday thursday friday saturday sunday today tonight \
+const TIME_WORDS: &str = "moment monday tuesday wednesday thursday friday saturday sunday today tonight \
     yesterday tomorrow morning afternoon evening night week weekend month year day january \
     february march april may june july august september october november december jan. feb. aug. \
     sept. oct. nov. dec. last next earlier later recently previously meanwhile however overnight";
@@ -135,7 +135,8 @@ const LISTENERS: &str = "reporters journalists lawmakers parliament congress inv
 /// verbs only before a clause.
 const NOUNISH_CUES: &str = "states reports notes claims estimates shows fears suspects finds \
     remarks warnings posts tweets writes calls questions replies recalls counters responds \
-    repeats concedes";
+    repeats concedes attacks blasts slams backs supports demands plans hopes promises pledges \
+    vows urges welcomes cites fear sees knows wants";
 
 /// Finite verbs that show a clause has started ("believes [Trump] is …").
 const FINITE: &str = "is are was were will would could can should may might must has have had \
@@ -281,69 +282,82 @@ fn contraction(word: &str) -> Option<usize> {
 /// digits ("100,000"); an abbreviation keeps its full stop.
 fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        if !is_word_char(c) {
-            // `''` and `--` are one mark each.
-            let doubled = matches!(c, '\'' | '`' | '-')
-                && text.get(i + 1..).is_some_and(|r| r.starts_with(c));
-            let end = i + c.len_utf8() * if doubled { 2 } else { 1 };
-            if doubled {
-                it.next();
-            }
-            out.push(Tok {
-                text: text.get(i..end).unwrap_or(""),
-                start: i,
-                end,
-            });
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        let mut prev = c;
-        while let Some(&(j, d)) = it.peek() {
-            let after = text.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
-            let joins = is_word_char(d)
-                || matches!(d, '\'' | '’' | '-' | '.' | '/' | '&')
-                    && after.is_some_and(is_word_char)
-                || matches!(d, ',' | ':')
-                    && prev.is_ascii_digit()
-                    && after.is_some_and(|a| a.is_ascii_digit());
-            if !joins {
-                break;
-            }
-            end = j + d.len_utf8();
-            prev = d;
-            it.next();
-        }
-        let word = text.get(i..end).unwrap_or("");
-        if let Some(cut) = contraction(word) {
-            // "he's", "they’ve": the pronoun and its auxiliary are two tokens.
-            out.push(Tok {
-                text: text.get(i..i + cut).unwrap_or(""),
-                start: i,
-                end: i + cut,
-            });
-            out.push(Tok {
-                text: text.get(i + cut..end).unwrap_or(""),
-                start: i + cut,
-                end,
-            });
-            continue;
-        }
-        if text.get(end..).is_some_and(|s| s.starts_with('.')) && is_abbreviation(word) {
-            end += 1;
-            it.next();
-        }
-        out.push(Tok {
-            text: text.get(i..end).unwrap_or(""),
-            start: i,
-            end,
-        });
+        let end = if is_word_char(c) {
+            word_end(text, i)
+        } else {
+            mark_end(text, i, c)
+        };
+        push_word(&mut out, text, i, end);
+        i = end;
     }
     out
+}
+
+/// The end of the punctuation mark `c` at byte `i`: `''`, ```` `` ```` and `--` are one mark.
+fn mark_end(text: &str, i: usize, c: char) -> usize {
+    let one = i + c.len_utf8();
+    let doubled =
+        matches!(c, '\'' | '`' | '-') && text.get(one..).is_some_and(|r| r.starts_with(c));
+    if doubled { one + c.len_utf8() } else { one }
+}
+
+/// The end of the word that starts at byte `i`: joined by apostrophes, hyphens, inner stops,
+/// slashes, ampersands and digit separators; with a possessive apostrophe ("Sanders’") or an
+/// abbreviation's full stop ("Sen.").
+fn word_end(text: &str, i: usize) -> usize {
+    let rest = text.get(i..).unwrap_or("");
+    let mut end = i;
+    let mut prev = ' ';
+    let mut chars = rest.char_indices().peekable();
+    while let Some((j, d)) = chars.next() {
+        let after = chars.peek().map(|&(_, a)| a);
+        let joins = is_word_char(d)
+            || j > 0
+                && matches!(d, '\'' | '’' | '-' | '.' | '/' | '&')
+                && after.is_some_and(is_word_char)
+            || matches!(d, ',' | ':')
+                && prev.is_ascii_digit()
+                && after.is_some_and(|a| a.is_ascii_digit());
+        if !joins {
+            // "Sanders’ aides": a trailing apostrophe after a name's "s" is a possessive.
+            let possessive = matches!(d, '\'' | '’')
+                && prev == 's'
+                && after.is_none_or(char::is_whitespace)
+                && rest.starts_with(char::is_uppercase);
+            if possessive {
+                end = i + j + d.len_utf8();
+            } else if d == '.' && is_abbreviation(text.get(i..end).unwrap_or("")) {
+                end += 1;
+            }
+            return end;
+        }
+        end = i + j + d.len_utf8();
+        prev = d;
+    }
+    end
+}
+
+/// Pushes the word at bytes `i..end`, as two tokens if it is a pronoun with a contracted
+/// auxiliary ("he's", "they’ve").
+fn push_word<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, i: usize, end: usize) {
+    let tok = |a: usize, b: usize| Tok {
+        text: text.get(a..b).unwrap_or(""),
+        start: a,
+        end: b,
+    };
+    match text.get(i..end).and_then(contraction) {
+        Some(cut) => {
+            out.push(tok(i, i + cut));
+            out.push(tok(i + cut, end));
+        }
+        None => out.push(tok(i, end)),
+    }
 }
 
 /// For every token, whether it lies inside a quotation, given whether the sentence starts
@@ -399,7 +413,7 @@ fn np_word(t: &Tok<'_>) -> bool {
         // "May" are names.
         return !has(STOP, &l) || has(DETERMINERS, &l) || matches!(l.as_str(), "will" | "may");
     }
-    !has(STOP, &l) && !has(PRONOUNS, &l) && !is_adverb(&l)
+    !has(STOP, &l) && !has(PRONOUNS, &l) && !is_adverb(&l) && !l.ends_with("n't")
 }
 
 /// The start of the speaker phrase that ends at token `j`, scanning left. `None` if token `j`
@@ -416,6 +430,11 @@ fn np_start(toks: &[Tok<'_>], j: usize) -> Option<usize> {
         return Some(extend_quantity(toks, j));
     }
     if !np_word(last) || is_determiner(last) && !last.is_cap() && j > 0 {
+        return None;
+    }
+    // "regretted supporting": a verb, not a speaker.
+    let verb = !last.is_cap() && (last.lower().ends_with("ed") || last.in_list(IRREGULAR));
+    if verb && !after_det(toks, j) {
         return None;
     }
     let mut start = scan_np_left(toks, j);
@@ -453,7 +472,7 @@ fn scan_np_left(toks: &[Tok<'_>], j: usize) -> usize {
     while i > 0 && j - i < 14 {
         let prev = &toks[i - 1];
         let pl = prev.lower();
-        if is_determiner(prev) || is_possessive(prev) && !prev.is_cap() {
+        if is_determiner(prev) {
             match after_determiner(toks, i - 1) {
                 Some(Next::Stop(s)) => return s,
                 Some(Next::Continue(s)) => {
@@ -520,6 +539,15 @@ fn after_determiner(toks: &[Tok<'_>], d: usize) -> Option<Next> {
             return Some(Next::Stop(extend_quantity(toks, s)));
         }
         if part.in_list(NP_PREPOSITIONS) && d >= 2 && noun_before(d - 2) {
+            return Some(Next::Continue(d));
+        }
+        // "a few lawmakers", "all the Democrats"
+        if part.in_list("a an the all both half") && !toks[d].in_list("a an the") {
+            return Some(Next::Stop(extend_quantity(toks, d - 1)));
+        }
+        // "the state's 14 districts", "Mr. Xi and other leaders"
+        let possessive_number = is_number(&toks[d]) && is_possessive(part) && part.is_word();
+        if possessive_number || l == "and" && joins_names(toks, d - 1) {
             return Some(Next::Continue(d));
         }
     }
@@ -647,10 +675,19 @@ fn skip_aux_left(toks: &[Tok<'_>], k: usize) -> Option<usize> {
             && j > 0
             && toks[j - 1].in_list("on last this late early in since");
         let contracted = matches!(l.as_str(), "'s" | "'ve" | "'d" | "'ll" | "'re" | "'m");
+        // "didn't say", "can't say", "did not say"
+        let negated = lower_word && (l.ends_with("n't") || matches!(l.as_str(), "not" | "cannot"));
+        // "Broaddrick Sunday night recounted", but not "Super Tuesday".
+        let bare_time = t.in_list(TIME_WORDS)
+            && j > 0
+            && toks[j - 1].is_word()
+            && (t.is_cap() || toks[j - 1].in_list(TIME_WORDS))
+            && !toks[j - 1].in_list("super");
         let skip = lower_word && (has(AUX, &l) || is_adverb(&l) || progressive && has(BE, &l))
             || contracted
+            || negated
             || time_pp
-            || t.in_list(TIME_WORDS) && t.is_cap() && j > 0 && toks[j - 1].is_word();
+            || bare_time;
         if !skip {
             // "a U.N. report released in January said": the participle closes the phrase.
             if lower_word && has(REDUCED, &l) && j > 0 && np_word(&toks[j - 1]) {
@@ -834,6 +871,16 @@ fn whole_np(toks: &[Tok<'_>], (a, b): (usize, usize)) -> Option<usize> {
     (np_start(toks, b - 1)? == a).then_some(a)
 }
 
+/// The noun phrase that ends a segment after a complementizer or conjunction: "It was three
+/// years ago that Michael Bloomberg, who …, said" → "Michael Bloomberg".
+fn clause_final_np(toks: &[Tok<'_>], (a, b): (usize, usize)) -> Option<usize> {
+    let start = np_start(toks, b.checked_sub(1)?)?;
+    let before = start.checked_sub(1)?;
+    (before >= a
+        && toks[before].in_list("that when after before as because while since if and but so"))
+    .then_some(start)
+}
+
 /// A speaker that ends in a comma before the verb: "Name, role," / "role, Name," / "Name, who
 /// …,". The span covers the head and its appositions.
 fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> Option<Speaker> {
@@ -855,7 +902,7 @@ fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> Option<Spea
             h += 1;
             continue;
         }
-        let Some(st) = whole_np(toks, segs[h]) else {
+        let Some(st) = whole_np(toks, segs[h]).or_else(|| clause_final_np(toks, segs[h])) else {
             break;
         };
         head = Some((st, segs[h].1));
@@ -869,9 +916,6 @@ fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> Option<Spea
         let start = (k > 0).then(|| whole_np(toks, app)).flatten()?;
         return Some(plain_speaker(text, toks, start, app.1));
     };
-    if k > 0 && whole_np(toks, app).is_none() {
-        return None;
-    }
     let head_text = tok_text(text, toks, head_start, head_end);
     let app_text = tok_text(text, toks, head_end + 1, app_end);
     let app_is_name = looks_like_name(app_text) && !looks_like_name(head_text);
@@ -902,6 +946,8 @@ fn is_parenthetical(toks: &[Tok<'_>], (a, b): (usize, usize)) -> bool {
         || !first.is_cap() && (l.ends_with("ing") || is_adverb(&l))
         || last_time && !first.is_cap()
         || first.in_list("only too though therefore perhaps again in at")
+        || b - a <= 4 && first.in_list("it he she they we i you")
+        || !first.is_cap() && first.in_list(REDUCED)
 }
 
 /// The subject of the sentence's main clause, for a participle cue ("X blamed Pakistan,
@@ -914,7 +960,15 @@ fn main_subject(text: &str, toks: &[Tok<'_>], limit: usize) -> Option<Speaker> {
             i += 1;
         }
         let t = toks.get(i)?;
-        let intro = t.in_list(INTRO) && !t.in_list(DETERMINERS) || t.in_list(TIME_WORDS);
+        let l = t.lower();
+        // "Ultimately, …", "Appearing on CNN, …"
+        let participle = l.ends_with("ing")
+            && l.len() > 5
+            && toks.get(i + 1).is_some_and(|n| {
+                n.in_list("on to at in with about before after from the a his her")
+            });
+        let opener = is_adverb(&l) || participle;
+        let intro = t.in_list(INTRO) && !t.in_list(DETERMINERS) || t.in_list(TIME_WORDS) || opener;
         if !intro {
             break;
         }
@@ -926,6 +980,25 @@ fn main_subject(text: &str, toks: &[Tok<'_>], limit: usize) -> Option<Speaker> {
     }
     let end = np_end(toks, i)?.min(limit);
     (end > i).then(|| plain_speaker(text, toks, i, end))
+}
+
+/// A participial phrase before the main clause: "In describing Trump, Cuban said …",
+/// "Speaking to reporters, Smith said …". The speaker is the main clause's subject after the
+/// comma; the content is the participle's object. Returns (speaker, content).
+fn fronted_participle(text: &str, toks: &[Tok<'_>], k: usize, cue_end: usize) -> Option<Said> {
+    let opener = (0..k).all(|i| !toks[i].is_word() || toks[i].in_list("in by while after when"));
+    if !opener {
+        return None;
+    }
+    let comma = (cue_end..toks.len()).find(|&i| toks[i].is_punct(&[',']))?;
+    let first = comma + 1;
+    let end = np_end(toks, first)?;
+    let sp = plain_speaker(text, toks, first, end);
+    let content = (
+        toks.get(cue_end)?.start,
+        content_end_before(toks, comma + 1),
+    );
+    Some((sp, content))
 }
 
 /// Finds the speaker left of the cue at token `k`. `participle` cues ("saying", "adding") after
@@ -961,14 +1034,14 @@ fn speaker_left(text: &str, toks: &[Tok<'_>], k: usize, participle: bool) -> Opt
         sp.span = tok_span(toks, start, j + 1);
         return Some(sp);
     }
-    if participle && k > 0 && toks[k - 1].in_list("by while after before when") {
+    if participle && k > 0 && toks[k - 1].in_list("by while after before when in") {
         return main_subject(text, toks, k - 1);
     }
     if t.in_list("and but") {
         // "X condemned the attack, and rejected …": the speaker is the sentence's subject.
         return main_subject(text, toks, j);
     }
-    let start = np_start(toks, j)?;
+    let start = extend_relative(toks, np_start(toks, j)?);
     let lower = t.lower();
     if start == j && lower == "who" {
         // "Smith, who said …": the speaker is the phrase before the relative pronoun.
@@ -993,6 +1066,30 @@ fn speaker_left(text: &str, toks: &[Tok<'_>], k: usize, participle: bool) -> Opt
 const TAIL_START: &str = "to in on at during after before last this earlier late early from with \
     while when as about of through via over for by later recently again too also afterward \
     afterwards previously here there then now today tonight yesterday friday";
+
+/// Extends a speaker phrase that starting at token `start` is only the end of a relative or
+/// participle clause: "executives who have worked with Lachlan Murdoch say", "a copy of the
+/// memo seen by Reuters said". Returns the start of the whole phrase.
+fn extend_relative(toks: &[Tok<'_>], start: usize) -> usize {
+    // "seen by Reuters": a reduced passive names its agent last.
+    if start >= 3
+        && toks[start - 1].lower() == "by"
+        && toks[start - 2].in_list(REDUCED)
+        && let Some(s) = np_start(toks, start - 3)
+    {
+        return s;
+    }
+    // "executives who have worked with X": a relative clause with no punctuation.
+    let from = start.saturating_sub(10);
+    let who = (from..start)
+        .rev()
+        .take_while(|&i| toks[i].is_word())
+        .find(|&i| toks[i].lower() == "who");
+    match who.filter(|&w| w > 0 && np_word(&toks[w - 1])) {
+        Some(w) => np_start(toks, w - 1).unwrap_or(start),
+        None => start,
+    }
+}
 
 /// Whether tokens from `i` on are only a tail after a speaker: adverbials, a listener or
 /// nothing ("in a statement.", "on Monday", "told reporters.").
@@ -1038,7 +1135,11 @@ fn speaker_right(rules: &RuleSet, text: &str, toks: &[Tok<'_>], i: usize) -> Opt
     if !(first.is_cap() || is_determiner(first) || first.in_list(PRONOUNS)) {
         return None;
     }
-    let end = np_end(toks, i)?;
+    let mut end = np_end(toks, i)?;
+    // "said Dick Durbin (D-Ill.) in an interview": the affiliation belongs to the name.
+    if toks.get(end).is_some_and(|t| t.is_punct(&['('])) {
+        end = (end..toks.len()).find(|&c| toks[c].is_punct(&[')']))? + 1;
+    }
     let head = plain_speaker(text, toks, i, end);
     let next = toks.get(end);
     let at_end = |k: usize| toks[k.min(toks.len())..].iter().all(|t| !t.is_word());
@@ -1046,6 +1147,13 @@ fn speaker_right(rules: &RuleSet, text: &str, toks: &[Tok<'_>], i: usize) -> Opt
         return Some(head);
     }
     let next = next?;
+    let participle_next = toks
+        .get(end + 1)
+        .is_some_and(|n| !n.is_cap() && n.lower().ends_with("ing"));
+    if next.is_punct(&[',']) && participle_next {
+        // "said Devine, suggesting that …"
+        return Some(head);
+    }
     if next.is_punct(&[',']) {
         // An apposition to the end of the sentence or to the next clause ("…, adding").
         // "said Beck, who said …": a relative clause with its own cue is another attribution.
@@ -1240,6 +1348,14 @@ fn cue_is_verb(toks: &[Tok<'_>], k: usize, title: bool) -> bool {
     if t.is_cap() && !title && !sentence_start {
         return false;
     }
+    // "the combination of pledged delegates", "a called strike": never a verb after a
+    // determiner or a preposition.
+    let after_function_word = k.checked_sub(1).is_some_and(|p| {
+        toks[p].in_list("the a an his her their its our my your this these those of for with")
+    });
+    if after_function_word {
+        return false;
+    }
     if !t.in_list(NOUNISH_CUES) {
         return true;
     }
@@ -1269,8 +1385,7 @@ fn prefix_attribution(
     inside: &[bool],
 ) -> Option<Found> {
     let re = rules.matchers.prefixes.as_ref()?;
-    let from_byte = toks.get(from)?.start;
-    let mut at = from_byte;
+    let mut at = toks.get(from)?.start;
     while let Some(c) = re.captures_at(text, at) {
         let m = c.get(1)?;
         at = m.end();
@@ -1281,21 +1396,8 @@ fn prefix_attribution(
             continue;
         }
         let after = toks.iter().position(|t| t.start >= m.end())?;
-        let stop = (after..toks.len())
-            .find(|&i| {
-                toks[i].is_punct(&[',', ';', '.', '“', '”', '"', '?', '!', ':', '(', '—', '–'])
-            })
-            .unwrap_or(toks.len());
-        if stop <= after || stop - after > 15 {
+        let Some((speaker, content)) = prefix_source(text, toks, k, after) else {
             continue;
-        }
-        let speaker = plain_speaker(text, toks, after, stop);
-        let before_words = toks[..k].iter().any(|t| t.is_word());
-        let content = if before_words {
-            (0, content_end_before(toks, k))
-        } else {
-            let s = toks.get(stop + 1).map_or(text.len(), |t| t.start);
-            (s, text.len())
         };
         let word = m.as_str().to_lowercase();
         let stance = rules.cues.get(&word).map_or(Stance::Assert, |c| c.stance);
@@ -1310,7 +1412,41 @@ fn prefix_attribution(
     None
 }
 
-/// The attribution of the verb cue at token `k`, if the verb has a speaker.
+/// The source after a prefix cue at token `k` (its phrase starts at token `after`), up to the
+/// next punctuation, and the content: the text before the cue, or after the source's phrase
+/// when the cue opens the sentence.
+fn prefix_source(text: &str, toks: &[Tok<'_>], k: usize, after: usize) -> Option<Said> {
+    let stop = (after..toks.len())
+        .find(|&i| toks[i].is_punct(&[',', ';', '.', '“', '”', '"', '?', '!', ':', '(', '—', '–']))
+        .unwrap_or(toks.len());
+    if stop <= after || stop - after > 15 {
+        return None;
+    }
+    // "according to her lawyers in a court filing": the medium is not the source;
+    // "according to a report on Wednesday": nor is the time.
+    let np_stop = (after + 1..stop)
+        .find(|&i| {
+            toks[i].in_list("in on") && medium_follows(toks, i + 1)
+                || toks[i].in_list("on last this")
+                    && toks.get(i + 1).is_some_and(|n| n.in_list(TIME_WORDS))
+        })
+        .unwrap_or(stop);
+    let speaker = plain_speaker(text, toks, after, np_stop);
+    let content = if toks[..k].iter().any(Tok::is_word) {
+        (0, content_end_before(toks, k))
+    } else {
+        let s = toks.get(stop + 1).map_or(text.len(), |t| t.start);
+        (s, text.len())
+    };
+    Some((speaker, content))
+}
+
+/// A speaker and the byte range of what it says, in sentence offsets.
+type Said = (Speaker, (usize, usize));
+
+/// The attribution of the verb cue at tokens `k..cue_end`, if the verb has a speaker: a passive
+/// report, an inverted speaker ("said Smith"), a fronted participle, or a speaker before the
+/// verb.
 fn verb_attribution(
     rules: &RuleSet,
     text: &str,
@@ -1319,99 +1455,155 @@ fn verb_attribution(
     cue_end: usize,
     cue: &crate::rules::Cue,
 ) -> Option<Found> {
-    let word = cue.word.clone();
-    let participle = word.ends_with("ing");
-    let cue_span = (toks[k].start, toks[cue_end - 1].end);
-    let found = |speaker: Speaker, content: (usize, usize)| Found {
-        speaker,
-        cue: cue_span,
-        content,
-        word: word.clone(),
-        stance: cue.stance,
+    // "adding", "referring to"
+    let participle = cue
+        .word
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ing"));
+    let said = if is_passive(toks, cue_end) {
+        passive_report(text, toks, k, cue_end)
+    } else {
+        inverted(rules, text, toks, k, cue_end, participle)
+            .or_else(|| {
+                participle
+                    .then(|| fronted_participle(text, toks, k, cue_end))
+                    .flatten()
+            })
+            .or_else(|| speaker_first(text, toks, k, cue_end, cue, participle))
     };
-    // "an attack said to have killed 140": a passive report with no named speaker; the
-    // content is the reported phrase and what it is said to have done.
-    if toks.get(cue_end).is_some_and(|t| t.lower() == "to")
+    let (speaker, content) = said?;
+    Some(Found {
+        speaker,
+        cue: (toks[k].start, toks[cue_end - 1].end),
+        content,
+        word: cue.word.clone(),
+        stance: cue.stance,
+    })
+}
+
+/// Whether the verb ending before token `cue_end` is a passive report: "said to have", "believed
+/// to be".
+fn is_passive(toks: &[Tok<'_>], cue_end: usize) -> bool {
+    toks.get(cue_end).is_some_and(|t| t.lower() == "to")
         && toks
             .get(cue_end + 1)
             .is_some_and(|t| t.in_list("have be been having"))
-    {
-        let before = skip_aux_left(toks, k)?;
-        let finite = toks[before].in_list(BE);
-        let head = if finite {
-            before.checked_sub(1)?
-        } else {
-            before
-        };
-        if toks[head].in_list(PRONOUNS) {
-            return None;
-        }
-        let subject = np_start(toks, head)?;
-        // "Gunmen believed to be Boko Haram militants have shot …": a reduced relative ends
-        // before the sentence's own verb; "an attack was said to have …" runs to the end.
-        let end = if finite {
-            text.len()
-        } else {
-            (cue_end + 2..toks.len())
-                .find(|&e| {
-                    toks[e].in_list(FINITE)
-                        || toks[e].in_list(IRREGULAR)
-                        || toks[e].is_punct(&[',', ';', ':', '—', '–', '.'])
-                })
-                .map_or(text.len(), |e| toks[e].start)
-        };
-        return Some(found(Speaker::unnamed(), (toks[subject].start, end)));
+}
+
+/// A passive report has no named speaker; its content is the reported phrase and what it is
+/// said to have done. "Gunmen believed to be Boko Haram militants have shot …": a reduced
+/// relative ends before the sentence's own verb; "an attack was said to have …" runs to the end.
+fn passive_report(text: &str, toks: &[Tok<'_>], k: usize, cue_end: usize) -> Option<Said> {
+    let before = skip_aux_left(toks, k)?;
+    let finite = toks[before].in_list(BE);
+    let head = if finite {
+        before.checked_sub(1)?
+    } else {
+        before
+    };
+    if toks[head].in_list(PRONOUNS) {
+        return None;
     }
+    let subject = np_start(toks, head)?;
+    let end = if finite {
+        text.len()
+    } else {
+        (cue_end + 2..toks.len())
+            .find(|&e| {
+                toks[e].in_list(FINITE)
+                    || toks[e].in_list(IRREGULAR)
+                    || toks[e].is_punct(&[',', ';', ':', '—', '–', '.'])
+            })
+            .map_or(text.len(), |e| toks[e].start)
+    };
+    Some((Speaker::unnamed(), (toks[subject].start, end)))
+}
+
+/// An inverted speaker after the verb: "“…,” said Valle." / "…, said the ministry." — unless a
+/// speaker with its apposition ends in the comma before the verb ("Smith, a senator, told
+/// AFP"). The content is everything before the verb.
+fn inverted(
+    rules: &RuleSet,
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+    cue_end: usize,
+    participle: bool,
+) -> Option<Said> {
+    let j = skip_aux_left(toks, k);
+    let prev = j.map(|j| &toks[j]);
+    let comma = prev.is_some_and(|p| p.is_punct(&[',']));
+    let quote = prev.is_some_and(|p| p.is_punct(CLOSE_QUOTES) || p.is_punct(&['"']));
+    if participle || !(prev.is_none() || quote || comma) {
+        return None;
+    }
+    if comma && j.is_some_and(|j| apposition_speaker(text, toks, j).is_some()) {
+        return None;
+    }
+    let sp = speaker_right(rules, text, toks, cue_end)?;
+    Some((sp, (0, content_end_before(toks, k))))
+}
+
+/// A speaker before the verb, and the content: before the speaker for a right attribution
+/// ("“…,” Bokhari said."), the whole sentence for a quotation on both sides, else after the
+/// verb.
+fn speaker_first(
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+    cue_end: usize,
+    cue: &crate::rules::Cue,
+    participle: bool,
+) -> Option<Said> {
+    let closes = |t: &Tok<'_>| t.is_punct(CLOSE_QUOTES) || t.is_punct(&['"']);
     let prev = skip_aux_left(toks, k).map(|j| &toks[j]);
-    let prev_is_quote = prev.is_some_and(|p| p.is_punct(CLOSE_QUOTES) || p.is_punct(&['"']));
-    let prev_is_comma = prev.is_some_and(|p| p.is_punct(&[',']));
-    // Inverted: "“…,” said Valle." / "…, said the ministry." / "Said Smith: …"
-    if (prev.is_none() || prev_is_quote || prev_is_comma)
-        && !participle
-        && let Some(sp) = speaker_right(rules, text, toks, cue_end)
-    {
-        return Some(found(sp, (0, content_end_before(toks, k))));
-    }
-    if prev_is_quote {
+    if prev.is_some_and(closes) {
         // "“…” Smith said" has its speaker before the verb only when a name follows the quote.
         return None;
     }
     let sp = speaker_left(text, toks, k, participle)?;
-    let sp_first = toks.iter().position(|t| t.start >= sp.span.0)?;
-    let before = sp_first.checked_sub(1).map(|b| &toks[b]);
-    let before_closes = before.is_some_and(|b| b.is_punct(&[',', '”', '"', '’', ':']));
-    if participle && sp.span.1 <= toks[k].start && prev_is_comma {
+    let first = toks.iter().position(|t| t.start >= sp.span.0)?;
+    let before = first.checked_sub(1).map(|b| &toks[b]);
+    let byte = |i: usize| toks.get(i).map_or(text.len(), |t| t.start);
+    if participle && sp.span.1 <= toks[k].start && prev.is_some_and(|p| p.is_punct(&[','])) {
         // "X blamed Pakistan, accusing …": content runs from the participle on.
         let start = content_start(toks, cue_end, false, false).unwrap_or(cue_end);
-        return Some(found(
-            sp,
-            (toks.get(start).map_or(text.len(), |t| t.start), text.len()),
-        ));
+        return Some((sp, (byte(start), text.len())));
     }
-    if before_closes
-        && is_tail(toks, cue_end)
-        && sp.name != "who"
-        && toks[sp_first].lower() != "who"
-    {
+    let before_closes = before.is_some_and(|b| b.is_punct(&[',', '”', '"', '’', ':']));
+    let relative = sp.name == "who" || toks[first].lower() == "who";
+    if before_closes && is_tail(toks, cue_end) && !relative {
         // Right attribution: "“…,” Bokhari said." / "…, experts say."
-        let end = content_end_before(toks, sp_first);
-        return Some(found(sp, (0, end)));
+        return Some((sp, (0, content_end_before(toks, first))));
     }
-    let closes = |t: &Tok<'_>| t.is_punct(CLOSE_QUOTES) || t.is_punct(&['"']);
     let middle =
-        before.is_some_and(|b| b.is_punct(&[','])) && sp_first >= 2 && closes(&toks[sp_first - 2])
+        before.is_some_and(|b| b.is_punct(&[','])) && first >= 2 && closes(&toks[first - 2])
             || before.is_some_and(closes);
-    let start = content_start(toks, cue_end, cue.needs_clause, takes_object(&word))?;
-    if middle
-        && toks
-            .get(start)
-            .is_some_and(|t| t.is_punct(OPEN_QUOTES) || t.is_punct(&['"']))
-    {
+    // "Polls show Trump ahead": a study's findings need no clause.
+    let needs_clause = cue.needs_clause && !is_evidence(&sp.name);
+    let start = content_start(toks, cue_end, needs_clause, takes_object(&cue.word))?;
+    let opens = toks
+        .get(start)
+        .is_some_and(|t| t.is_punct(OPEN_QUOTES) || t.is_punct(&['"']));
+    if middle && opens {
         // "“A,” Smith said, “B.”": the quotation on both sides.
-        return Some(found(sp, (0, text.len())));
+        return Some((sp, (0, text.len())));
     }
-    let start_byte = toks.get(start).map_or(text.len(), |t| t.start);
-    Some(found(sp, (start_byte, text.len())))
+    Some((sp, (byte(start), text.len())))
+}
+
+/// Nouns for studies and records, whose findings are content even without a clause.
+const EVIDENCE: &str = "poll polls polling survey surveys study studies report reports analysis \
+    data research figures numbers census investigation review audit results tally count records \
+    documents document emails memo letter filing filings statistics estimates model models \
+    findings evidence footage video videos photos test tests";
+
+/// Whether a speaker name is a study or a record ("a new Quinnipiac poll", "the data").
+fn is_evidence(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| has(EVIDENCE, &w.to_lowercase()))
 }
 
 /// Whether a cue takes a listener before its content ("told", "asked").
@@ -1451,82 +1643,157 @@ fn explicit_from(
     from: usize,
     inside: &[bool],
 ) -> Option<Found> {
-    let title = is_title_case(toks);
+    if from == 0
+        && let Some(f) = colon_attribution(text, toks)
+    {
+        return Some(f);
+    }
     let prefix = prefix_attribution(rules, text, toks, from, inside);
-    let verb = (|| {
-        let re = rules.matchers.verbs.as_ref()?;
-        let mut at = toks.get(from)?.start;
-        while let Some(c) = re.captures_at(text, at) {
-            let m = c.get(1)?;
-            at = m.end();
-            let Some(k) = token_at(toks, m.start()) else {
-                continue;
-            };
-            if inside.get(k).copied().unwrap_or(false) || !cue_is_verb(toks, k, title) {
-                continue;
-            }
-            let Some(cue) = rules.cues.get(&m.as_str().to_lowercase()) else {
-                continue;
-            };
-            let cue_end = toks
-                .iter()
-                .position(|t| t.start >= m.end())
-                .unwrap_or(toks.len());
-            if let Some(f) = verb_attribution(rules, text, toks, k, cue_end, cue) {
-                return Some(f);
-            }
-        }
-        None
-    })();
+    let verb = verb_cue_attribution(rules, text, toks, from, inside);
     match (prefix, verb) {
         (Some(p), Some(v)) => Some(if p.cue.0 <= v.cue.0 { p } else { v }),
         (p, v) => p.or(v),
     }
 }
 
-/// Every attribution in a sentence, left to right: "Officials said turnout topped 74 percent –
-/// a figure the opposition said was inflated" has two, the first content ending where the
-/// second speaker starts.
+/// The first attribution of a reporting verb at or after token `from`, outside quotations.
+fn verb_cue_attribution(
+    rules: &RuleSet,
+    text: &str,
+    toks: &[Tok<'_>],
+    from: usize,
+    inside: &[bool],
+) -> Option<Found> {
+    let title = is_title_case(toks);
+    let re = rules.matchers.verbs.as_ref()?;
+    let mut at = toks.get(from)?.start;
+    while let Some(c) = re.captures_at(text, at) {
+        let m = c.get(1)?;
+        at = m.end();
+        let Some(k) = token_at(toks, m.start()) else {
+            continue;
+        };
+        if inside.get(k).copied().unwrap_or(false) || !cue_is_verb(toks, k, title) {
+            continue;
+        }
+        let Some(cue) = rules.cues.get(&m.as_str().to_lowercase()) else {
+            continue;
+        };
+        let cue_end = toks
+            .iter()
+            .position(|t| t.start >= m.end())
+            .unwrap_or(toks.len());
+        if let Some(f) = verb_attribution(rules, text, toks, k, cue_end, cue) {
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// A headline that names its speaker before a colon: "Pat Caddell: Democrat Voters Worried
+/// About Clinton’s Health", "Trump: “I will win”". The speaker is a short name at the start of
+/// a title-case sentence, or of one whose words after the colon are quoted.
+fn colon_attribution(text: &str, toks: &[Tok<'_>]) -> Option<Found> {
+    let colon = toks.iter().take(8).position(|t| t.is_punct(&[':']))?;
+    let last = colon.checked_sub(1)?;
+    if np_start(toks, last)? != 0 || !toks[0].is_cap() {
+        return None;
+    }
+    let name = tok_text(text, toks, 0, colon);
+    let quoted = toks
+        .get(colon + 1)
+        .is_some_and(|t| t.is_punct(OPEN_QUOTES) || t.is_punct(&['"']));
+    if !(quoted || is_title_case(toks) && looks_like_name(name)) {
+        return None;
+    }
+    let content_start = toks.get(colon + 1)?.start;
+    Some(Found {
+        speaker: plain_speaker(text, toks, 0, colon),
+        cue: (toks[colon].start, toks[colon].end),
+        content: (content_start, text.len()),
+        word: ":".to_owned(),
+        stance: Stance::Assert,
+    })
+}
+
+/// Every attribution in a sentence: "Officials said turnout topped 74 percent – a figure the
+/// opposition said was inflated" has two, the first content ending where the second speaker's
+/// clause starts. A nested attribution ("Officials say two groups claimed …") comes before the
+/// one whose content holds it; the others keep their order.
 fn explicit_all(rules: &RuleSet, text: &str, starts_inside: bool) -> Vec<Found> {
     let toks = tokenize(text);
     let inside = quote_depths(&toks, starts_inside);
+    let token_from = |byte: usize| {
+        toks.iter()
+            .position(|t| t.start >= byte)
+            .unwrap_or(toks.len())
+    };
     let mut out: Vec<Found> = Vec::new();
     let mut from = 0;
     while out.len() < 4 && from < toks.len() {
-        let Some(found) = explicit_from(rules, text, &toks, from, &inside) else {
+        let Some(mut found) = explicit_from(rules, text, &toks, from, &inside) else {
             break;
         };
-        let next_from = toks
-            .iter()
-            .position(|t| t.start >= found.cue.1.max(found.content.0))
-            .unwrap_or(toks.len());
+        // The search goes on after the content's start, or after the speaker of a right
+        // attribution ("“…,” said Beck, who said …").
+        let next_from = if found.content.0 < found.cue.0 {
+            token_from(found.cue.1.max(found.speaker.span.1))
+        } else {
+            token_from(found.cue.1.max(found.content.0))
+        };
+        from = next_from.max(from + 1);
         let said = text.get(found.content.0..found.content.1).unwrap_or("");
         if !said.chars().any(char::is_alphanumeric) {
             // "the massacre reported this week.": nothing is reported.
-            from = next_from.max(from + 1);
             continue;
         }
         if let Some(prev) = out.last_mut() {
             cut_before(prev, &found, text);
+            share_participle_speaker(prev, &mut found, text);
         }
-        // After a right attribution ("“…,” said Beck, who said …") the search goes on after
-        // the speaker.
-        let next_from = if found.content.0 < found.cue.0 {
-            let after = found.cue.1.max(found.speaker.span.1);
-            toks.iter()
-                .position(|t| t.start >= after)
-                .unwrap_or(toks.len())
-        } else {
-            next_from
-        };
         out.push(found);
-        from = next_from;
     }
+    innermost_first(&mut out);
     out
 }
 
-/// Cuts a content before the next attribution's speaker or cue, at the last dash, comma or
-/// semicolon before it.
+/// "…,” Trump said, adding that …": a participle after a comma shares the speaker of the verb
+/// before it.
+fn share_participle_speaker(prev: &Found, found: &mut Found, text: &str) {
+    let participle = found
+        .word
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ing"));
+    let after_comma = text
+        .get(..found.cue.0)
+        .is_some_and(|b| b.trim_end().ends_with(','));
+    if participle && after_comma && prev.cue.1 <= found.cue.0 && prev.speaker.is_named() {
+        found.speaker = prev.speaker.clone();
+    }
+}
+
+/// Whether content `a` holds content `b` and is larger.
+fn holds(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 <= b.0 && b.1 <= a.1 && a != b
+}
+
+/// Orders nested attributions before those whose content holds them, so that a claim in the
+/// inner content takes the inner source; a stable sort otherwise.
+fn innermost_first(out: &mut Vec<Found>) {
+    let depth: Vec<usize> = out
+        .iter()
+        .map(|f| out.iter().filter(|o| holds(o.content, f.content)).count())
+        .collect();
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(depth[i]));
+    let mut taken: Vec<Option<Found>> = std::mem::take(out).into_iter().map(Some).collect();
+    out.extend(order.into_iter().filter_map(|i| taken[i].take()));
+}
+
+/// Ends a content before a coordinated attribution, at the last dash, comma or semicolon
+/// before the next speaker or cue. With no such mark the next attribution is nested ("say two
+/// groups have claimed …") and the content stays whole.
 fn cut_before(prev: &mut Found, next: &Found, text: &str) {
     let start = prev.content.0;
     let mut cut = next.cue.0;
@@ -1539,20 +1806,16 @@ fn cut_before(prev: &mut Found, next: &Found, text: &str) {
     if cut <= start || cut > prev.content.1 {
         return;
     }
-    // Each claim takes the innermost source: "say two groups have claimed …" leaves the
-    // outer content before the inner speaker.
     let head = text.get(start..cut).unwrap_or("");
     let at = after_last(head, &['–', '—', ',', ';']);
-    let end = if at == 0 {
-        cut
-    } else {
-        let mark = head
-            .get(..at)
-            .and_then(|h| h.chars().next_back())
-            .map_or(1, char::len_utf8);
-        start + at - mark
-    };
-    prev.content.1 = end.max(start);
+    if at == 0 {
+        return;
+    }
+    let mark = head
+        .get(..at)
+        .and_then(|h| h.chars().next_back())
+        .map_or(1, char::len_utf8);
+    prev.content.1 = (start + at - mark).max(start);
 }
 
 /// The byte offset just after the last occurrence of any of `chars` in `s`, or 0.
@@ -1671,8 +1934,9 @@ fn is_quoted(doc: &Document, s: &Sentence) -> bool {
 }
 
 /// Attributes every sentence of a document; `reference` resolves generic phrases ("the group")
-/// to a subject name given the sentence index. The first attribution of a sentence is its main
-/// one, used to carry quotations.
+/// to a subject name given the sentence index. A sentence's attributions come innermost first
+/// (a claim takes the first whose content holds it); its main attribution, the first that no
+/// other holds, carries quotations to neighbouring sentences.
 pub fn attribute(
     rules: &RuleSet,
     doc: &Document,
@@ -1684,9 +1948,16 @@ pub fn attribute(
     for (i, s) in sentences.iter().enumerate() {
         let base = s.span.start;
         let text = doc.prose.get(s.span.start..s.span.end).unwrap_or("");
-        let found = explicit_all(rules, text, s.in_quote)
+        let mut found: Vec<(usize, Found)> = explicit_all(rules, text, s.in_quote)
             .into_iter()
-            .filter_map(|f| {
+            .enumerate()
+            .collect();
+        // Resolve pronouns in reading order ("He noted Russia had pledged …": "He" is not
+        // Russia), then restore the innermost-first order.
+        found.sort_by_key(|(_, f)| f.speaker.span.0.min(f.cue.0));
+        let mut resolved: Vec<(usize, Attribution)> = found
+            .into_iter()
+            .filter_map(|(order, f)| {
                 let named = f.speaker.is_named();
                 let (name, role, via) = if named {
                     memory.resolve(rules, &f.speaker, &|n| reference(i, n))?
@@ -1706,16 +1977,28 @@ pub fn attribute(
                 if named {
                     memory.remember(&source);
                 }
-                Some(Attribution {
-                    source,
-                    content: Span::new(base + f.content.0, base + f.content.1.max(f.content.0)),
-                })
+                Some((
+                    order,
+                    Attribution {
+                        source,
+                        content: Span::new(base + f.content.0, base + f.content.1.max(f.content.0)),
+                    },
+                ))
             })
             .collect();
-        out.push(found);
+        resolved.sort_by_key(|(order, _)| *order);
+        out.push(resolved.into_iter().map(|(_, a)| a).collect());
     }
     carry_quotes(doc, sentences, &mut out);
     out
+}
+
+/// The main attribution of a sentence: the first whose content no other content holds.
+fn main_attribution(found: &[Attribution]) -> Option<&Attribution> {
+    let span = |a: &Attribution| (a.content.start, a.content.end);
+    found
+        .iter()
+        .find(|a| !found.iter().any(|b| holds(span(b), span(a))))
 }
 
 /// Gives unattributed quoted sentences the source of their quotation, named in an earlier or
@@ -1730,13 +2013,11 @@ fn carry_quotes(doc: &Document, sentences: &[Sentence], out: &mut [Vec<Attributi
             .rev()
             .take_while(|&j| sentences[j].paragraph == para)
             .find_map(|j| {
-                out[j]
-                    .first()
-                    .filter(|a| a.source.via != Via::QuoteCarry || j + 1 == i)
+                main_attribution(&out[j]).filter(|a| a.source.via != Via::QuoteCarry || j + 1 == i)
             });
         let forward = (i + 1..sentences.len())
             .take_while(|&j| sentences[j].paragraph == para && sentences[j].in_quote)
-            .find_map(|j| out[j].first().cloned());
+            .find_map(|j| main_attribution(&out[j]).cloned());
         let from = if forward.is_some() && sentences[i].quote_open_at_end {
             forward
         } else {
@@ -2018,6 +2299,19 @@ mod tests {
         let all = attrs("“I said no,” Smith said.");
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].0, "Smith");
+    }
+
+    #[test]
+    fn headline_speaker_before_a_colon() {
+        let a = first("Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health Issues");
+        assert_eq!((a.0.as_str(), a.2.as_str()), ("Pat Caddell", ":"));
+        assert_eq!(
+            a.3,
+            "Democrat Voters Worried About Hillary Clinton’s Health Issues"
+        );
+        assert_eq!(first("Trump: “I will win.”").0, "Trump");
+        // A colon in running text is not a cue.
+        assert!(attrs("The plan has three parts: taxes, spending and debt.").is_empty());
     }
 
     #[test]

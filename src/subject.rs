@@ -433,7 +433,7 @@ mod tests {
             .iter()
             .flat_map(|s| s.aliases.iter().cloned())
             .collect();
-        for _ in 0..4000 {
+        for _ in 0..800 {
             let mut t = String::from("Officials in ");
             for _ in 0..3 {
                 let mut c: Vec<char> = aliases[next() % aliases.len()].chars().collect();

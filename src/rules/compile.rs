@@ -1163,7 +1163,7 @@ mod tests {
             .map(str::to_owned),
         );
         let mut state = 7u64;
-        for _ in 0..3000 {
+        for _ in 0..600 {
             let n = 2 + next(&mut state) as usize % 12;
             let mut t = String::new();
             for _ in 0..n {
