@@ -4,7 +4,9 @@
 
 use crate::model::{Claim, ClaimKind, Finding, FindingKind, Polarity, Stance};
 use crate::rules::{ContradictionRule, RuleSet};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 /// Options for pairing.
 #[derive(Debug, Clone, Copy, Default)]
@@ -23,48 +25,35 @@ pub enum Verdict {
 }
 
 /// Pairs conflicting claims. `claims` must be sorted by (doc, span).
+///
+/// Documents are paired independently and in parallel unless `across_documents` is set. Inside
+/// a group, claims are visited in text order, so a group whose rules all have a `within`
+/// window stops scanning once the window is passed; denials search only their own document.
 pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Finding> {
-    let mut groups: BTreeMap<(usize, &str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        let doc = if opts.across_documents { 0 } else { c.doc };
-        // Responsibility claims are about an event, whoever they name: group them by document.
-        let per_event = rules.aspects.get(&c.aspect).is_some_and(|a| a.per_event);
-        let subject = if c.kind == ClaimKind::Attribution || per_event {
-            ""
-        } else {
-            c.subject.as_str()
-        };
-        groups
-            .entry((doc, subject, c.axis.as_str()))
-            .or_default()
-            .push(i);
-    }
-    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut findings = Vec::new();
-    for ((_, subject, _), members) in &groups {
-        // Two claims whose subject could not be resolved may be about anything: precision first.
-        if *subject == crate::extract::UNKNOWN_SUBJECT {
-            continue;
+    let keys: Vec<String> = claims.par_iter().map(|c| c.source.key()).collect();
+    let ctx = Pairing {
+        rules,
+        claims,
+        keys: &keys,
+    };
+    let docs = doc_ranges(claims);
+    let mut findings: Vec<Finding> = if opts.across_documents {
+        let mut seen = BTreeSet::new();
+        let mut out = ctx.groups(0..claims.len(), true, &mut seen);
+        for r in docs {
+            out.extend(ctx.denials(r, &mut seen));
         }
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                for rule in rules
-                    .contradictions
-                    .iter()
-                    .filter(|r| r.kind != FindingKind::Negation)
-                {
-                    if seen.contains(&(i, j)) {
-                        break;
-                    }
-                    if judge(rule, &claims[i], &claims[j]) == Verdict::Conflict {
-                        seen.insert((i, j));
-                        findings.push(finding(rule, claims, i, j));
-                    }
-                }
-            }
-        }
-    }
-    denials(rules, claims, &mut seen, &mut findings);
+        out
+    } else {
+        docs.into_par_iter()
+            .flat_map_iter(|r| {
+                let mut seen = BTreeSet::new();
+                let mut out = ctx.groups(r.clone(), false, &mut seen);
+                out.extend(ctx.denials(r, &mut seen));
+                out
+            })
+            .collect()
+    };
     findings.sort_by_key(|f| {
         (
             claims[f.claims[0]].doc,
@@ -77,78 +66,178 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
     findings
 }
 
-/// Denials pair with the claim they dispute: the nearest earlier claim of another source
-/// within the rule's window, preferring the same subject.
-fn denials(
-    rules: &RuleSet,
-    claims: &[Claim],
-    seen: &mut BTreeSet<(usize, usize)>,
-    findings: &mut Vec<Finding>,
-) {
-    for rule in rules
-        .contradictions
-        .iter()
-        .filter(|r| r.kind == FindingKind::Negation)
-    {
-        for (j, d) in claims.iter().enumerate() {
-            if !rule.applies_to(&d.aspect) {
+/// The index ranges of each document's claims (claims are sorted by document).
+fn doc_ranges(claims: &[Claim]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < claims.len() {
+        let doc = claims[start].doc;
+        let len = claims[start..].partition_point(|c| c.doc == doc);
+        out.push(start..start + len);
+        start += len;
+    }
+    out
+}
+
+/// What pairing reads: the rules, all claims and each claim's source key.
+struct Pairing<'a> {
+    rules: &'a RuleSet,
+    claims: &'a [Claim],
+    keys: &'a [String],
+}
+
+impl Pairing<'_> {
+    /// Groups the claims in `range` by (document, subject, axis) and judges the pairs of
+    /// different sources in each group with every rule except denials.
+    fn groups(
+        &self,
+        range: Range<usize>,
+        across: bool,
+        seen: &mut BTreeSet<(usize, usize)>,
+    ) -> Vec<Finding> {
+        let (rules, claims) = (self.rules, self.claims);
+        let mut groups: BTreeMap<(usize, &str, &str), Vec<usize>> = BTreeMap::new();
+        for i in range {
+            let c = &claims[i];
+            let doc = if across { 0 } else { c.doc };
+            // Responsibility claims are about an event, whoever they name: group them by
+            // document.
+            let per_event = rules.aspects.get(&c.aspect).is_some_and(|a| a.per_event);
+            let subject = if c.kind == ClaimKind::Attribution || per_event {
+                ""
+            } else {
+                c.subject.as_str()
+            };
+            groups
+                .entry((doc, subject, c.axis.as_str()))
+                .or_default()
+                .push(i);
+        }
+        let pair_rules: Vec<&ContradictionRule> = rules
+            .contradictions
+            .iter()
+            .filter(|r| r.kind != FindingKind::Negation)
+            .collect();
+        // Within one document, no rule looks further than the widest window.
+        let window = if across {
+            None
+        } else {
+            pair_rules
+                .iter()
+                .map(|r| r.within)
+                .try_fold(0, |w, r| r.map(|r| w.max(r)))
+        };
+        let mut findings = Vec::new();
+        for ((_, subject, _), members) in &groups {
+            // Two claims whose subject could not be resolved may be about anything: precision
+            // first.
+            if *subject == crate::extract::UNKNOWN_SUBJECT {
                 continue;
             }
-            let window = rule.within.unwrap_or(usize::MAX);
-            let wants = denied_kind(&d.text);
-            // The disputed claim may come before the denial or, as in "X denied a report …
-            // Earlier, the newspaper reported …", after it: nearest first, same subject first.
-            let mut candidates: Vec<usize> = (0..claims.len())
-                .filter(|&i| {
-                    let a = &claims[i];
-                    i != j
-                        && a.doc == d.doc
-                        && a.sentence_index.abs_diff(d.sentence_index) <= window
-                        && a.source.key() != d.source.key()
-                        && !rule.applies_to(&a.aspect)
-                        && a.source.stance != Stance::Deny
-                })
-                .collect();
-            // Outlets rarely dispute themselves: a claim in the document's own voice is the
-            // target only when no attributed claim is near.
-            candidates.sort_by_key(|&i| {
-                let a = &claims[i];
-                let distance = a.sentence_index.abs_diff(d.sentence_index);
-                // "…pegged unemployment at 10.7 percent, a figure dismissed as misleading": the
-                // claim in the denial's own sentence comes first, whoever voices it.
-                (
-                    // "called the figures unrealistic" disputes a number; "denied the
-                    // accusations" an allegation.
-                    wants.is_some_and(|k| !k.contains(&a.kind)),
-                    distance > 0,
-                    a.source.via == crate::model::Via::Document,
-                    a.subject != d.subject,
-                    distance,
-                    i > j,
-                )
-            });
-            // A denial disputes a source's account: the best target and up to two more claims of
-            // the same source nearby ("there was no attack" against the attack, its toll, its loot).
-            let Some(&best) = candidates.first() else {
-                continue;
-            };
-            let targets = candidates.iter().copied().filter(|&i| {
-                i == best
-                    || claims[i].source.key() == claims[best].source.key()
-                        && claims[i].kind != ClaimKind::Statement
-                        && claims[i].sentence_index.abs_diff(d.sentence_index) <= 3
-            });
-            for i in targets.take(3) {
-                let (x, y) = if i < j { (i, j) } else { (j, i) };
-                if seen.insert((x, y)) {
-                    let mut f = finding(rule, claims, x, y);
-                    // The message reads "{b} disputes what {a} says" with the denial as `b`,
-                    // whichever comes first in the text.
-                    f.message = render_message(&rule.message, &claims[i], d);
-                    findings.push(f);
+            for (x, &i) in members.iter().enumerate() {
+                for &j in &members[x + 1..] {
+                    let (a, b) = (&claims[i], &claims[j]);
+                    if window.is_some_and(|w| b.sentence_index.abs_diff(a.sentence_index) > w) {
+                        break;
+                    }
+                    if self.keys[i] == self.keys[j] {
+                        continue;
+                    }
+                    for rule in &pair_rules {
+                        if judge(rule, a, b) == Verdict::Conflict {
+                            seen.insert((i, j));
+                            findings.push(finding(rule, claims, i, j));
+                            break;
+                        }
+                    }
                 }
             }
         }
+        findings
+    }
+
+    /// Denials pair with the claim they dispute: the nearest claim of another source of the
+    /// same document within the rule's window, preferring the same subject.
+    fn denials(&self, doc: Range<usize>, seen: &mut BTreeSet<(usize, usize)>) -> Vec<Finding> {
+        let (rules, claims, keys) = (self.rules, self.claims, self.keys);
+        let mut findings = Vec::new();
+        for rule in rules
+            .contradictions
+            .iter()
+            .filter(|r| r.kind == FindingKind::Negation)
+        {
+            for j in doc.clone() {
+                let d = &claims[j];
+                if !rule.applies_to(&d.aspect) {
+                    continue;
+                }
+                let window = rule.within.unwrap_or(usize::MAX);
+                let wants = denied_kind(&d.text);
+                // Claims are in text order: the window is a contiguous run of the document.
+                let in_doc = &claims[doc.clone()];
+                let lo = doc.start
+                    + in_doc.partition_point(|c| {
+                        c.sentence_index < d.sentence_index.saturating_sub(window)
+                    });
+                let hi = doc.start
+                    + in_doc.partition_point(|c| {
+                        c.sentence_index <= d.sentence_index.saturating_add(window)
+                    });
+                // The disputed claim may come before the denial or, as in "X denied a report …
+                // Earlier, the newspaper reported …", after it: nearest first, same subject
+                // first.
+                let mut candidates: Vec<usize> = (lo..hi)
+                    .filter(|&i| {
+                        let a = &claims[i];
+                        i != j
+                            && keys[i] != keys[j]
+                            && !rule.applies_to(&a.aspect)
+                            && a.source.stance != Stance::Deny
+                    })
+                    .collect();
+                // Outlets rarely dispute themselves: a claim in the document's own voice is the
+                // target only when no attributed claim is near.
+                candidates.sort_by_key(|&i| {
+                    let a = &claims[i];
+                    let distance = a.sentence_index.abs_diff(d.sentence_index);
+                    // "…pegged unemployment at 10.7 percent, a figure dismissed as misleading":
+                    // the claim in the denial's own sentence comes first, whoever voices it.
+                    (
+                        // "called the figures unrealistic" disputes a number; "denied the
+                        // accusations" an allegation.
+                        wants.is_some_and(|k| !k.contains(&a.kind)),
+                        distance > 0,
+                        a.source.via == crate::model::Via::Document,
+                        a.subject != d.subject,
+                        distance,
+                        i > j,
+                    )
+                });
+                // A denial disputes a source's account: the best target and up to two more
+                // claims of the same source nearby ("there was no attack" against the attack,
+                // its toll, its loot).
+                let Some(&best) = candidates.first() else {
+                    continue;
+                };
+                let targets = candidates.iter().copied().filter(|&i| {
+                    i == best
+                        || keys[i] == keys[best]
+                            && claims[i].kind != ClaimKind::Statement
+                            && claims[i].sentence_index.abs_diff(d.sentence_index) <= 3
+                });
+                for i in targets.take(3) {
+                    let (x, y) = if i < j { (i, j) } else { (j, i) };
+                    if seen.insert((x, y)) {
+                        let mut f = finding(rule, claims, x, y);
+                        // The message reads "{b} disputes what {a} says" with the denial as
+                        // `b`, whichever comes first in the text.
+                        f.message = render_message(&rule.message, &claims[i], d);
+                        findings.push(f);
+                    }
+                }
+            }
+        }
+        findings
     }
 }
 
