@@ -119,14 +119,13 @@ impl Pairing<'_> {
             .filter(|r| r.kind != FindingKind::Negation)
             .collect();
         // Within one document, no rule looks further than the widest window.
-        let window = if across {
-            None
-        } else {
+        let window = (!across).then(|| {
             pair_rules
                 .iter()
-                .map(|r| r.within)
-                .try_fold(0, |w, r| r.map(|r| w.max(r)))
-        };
+                .map(|r| r.within.unwrap_or(MAX_DISTANCE))
+                .max()
+                .unwrap_or(0)
+        });
         let mut findings = Vec::new();
         for ((_, subject, _), members) in &groups {
             // Two claims whose subject could not be resolved may be about anything: precision
@@ -144,7 +143,7 @@ impl Pairing<'_> {
                         continue;
                     }
                     for rule in &pair_rules {
-                        if judge(rule, a, b) == Verdict::Conflict {
+                        if judge_sources(rule, a, b, false) == Verdict::Conflict {
                             seen.insert((i, j));
                             findings.push(finding(rule, claims, i, j));
                             break;
@@ -338,8 +337,18 @@ pub fn describe_value(c: &Claim) -> String {
     }
 }
 
+/// How many sentences apart two claims of one document may be for a rule without a `within`
+/// window: beyond it they are not paired. News articles are far shorter; the cap keeps pairing
+/// linear on very long files (an archive concatenated into one file) instead of quadratic.
+pub const MAX_DISTANCE: usize = 250;
+
 /// Decides whether one rule flags a pair, and why not if it does not.
 pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
+    judge_sources(rule, a, b, a.source.key() == b.source.key())
+}
+
+/// [`judge`], told whether the two claims have the same source (its key is costly to build).
+fn judge_sources(rule: &ContradictionRule, a: &Claim, b: &Claim, same_source: bool) -> Verdict {
     use Verdict::Consistent as No;
     if !rule.applies_to(&a.aspect) || !rule.applies_to(&b.aspect) {
         return No(format!(
@@ -347,13 +356,11 @@ pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
             rule.id
         ));
     }
-    if a.source.key() == b.source.key() {
+    if same_source {
         return No(format!("same source ({})", a.source.name));
     }
-    if let Some(w) = rule.within
-        && a.doc == b.doc
-        && a.sentence_index.abs_diff(b.sentence_index) > w
-    {
+    let w = rule.within.unwrap_or(MAX_DISTANCE);
+    if a.doc == b.doc && a.sentence_index.abs_diff(b.sentence_index) > w {
         return No(format!("more than {w} sentences apart"));
     }
     if a.hedged || b.hedged {
@@ -474,5 +481,64 @@ fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
         Verdict::Conflict
     } else {
         No("the intervals overlap".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{DocKind, Document};
+
+    /// A trend claim and a level claim of two sources, `gap` filler sentences apart.
+    fn findings_with_gap(gap: usize) -> usize {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let mut text = String::from(
+            "The Taliban’s defense minister, Mohammad Yaqoob Mujahid, claimed that the number \
+             of IS-Khorasan’s attacks decreased by 90%.\n\n",
+        );
+        for _ in 0..gap {
+            text.push_str("The weather was mild. ");
+        }
+        text.push_str(
+            "\n\nBut a U.N. report said IS-Khorasan “continued to pose a major threat in the \
+             region.”\n",
+        );
+        let doc = Document::new("gap.txt", text, DocKind::Text);
+        crate::analyze(&rules, &[doc], CompareOptions::default())
+            .findings
+            .len()
+    }
+
+    #[test]
+    fn claims_beyond_the_distance_cap_are_not_paired() {
+        assert_eq!(findings_with_gap(3), 1);
+        assert_eq!(findings_with_gap(MAX_DISTANCE - 10), 1);
+        assert_eq!(findings_with_gap(MAX_DISTANCE + 10), 0);
+    }
+
+    #[test]
+    fn documents_are_paired_apart_unless_asked() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let a = Document::new(
+            "a.txt",
+            "Mujahid said IS-Khorasan attacks decreased by 90%.\n".to_owned(),
+            DocKind::Text,
+        );
+        let b = Document::new(
+            "b.txt",
+            "A U.N. report said IS-Khorasan “continued to pose a major threat.”\n".to_owned(),
+            DocKind::Text,
+        );
+        let docs = [a, b];
+        let apart = crate::analyze(&rules, &docs, CompareOptions::default());
+        assert!(apart.findings.is_empty());
+        let across = crate::analyze(
+            &rules,
+            &docs,
+            CompareOptions {
+                across_documents: true,
+            },
+        );
+        assert_eq!(across.findings.len(), 1);
     }
 }
