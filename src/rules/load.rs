@@ -57,6 +57,8 @@ pub fn parse(file: &RuleText) -> Result<Vec<RawRuleFile>, RuleError> {
 pub const MAX_DEPTH: usize = 64;
 
 /// The position where flow brackets or indentation first nest deeper than [`MAX_DEPTH`].
+/// Outside a flow collection, a bracket opens one only where a value starts (after the indent,
+/// a `- ` or a `key: `); elsewhere it belongs to a plain scalar (`pattern: (?:a|b){gap}[0-9]`).
 fn too_deep(text: &str) -> Option<(usize, usize)> {
     let mut depth = 0usize;
     for (i, line) in text.lines().enumerate() {
@@ -64,8 +66,16 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
         if indent / 2 > MAX_DEPTH {
             return Some((i + 1, 1));
         }
+        let start = if depth == 0 {
+            match flow_start(line) {
+                Some(col) => col,
+                None => continue,
+            }
+        } else {
+            0
+        };
         let mut quote: Option<char> = None;
-        for (col, c) in line.chars().enumerate() {
+        for (col, c) in line.chars().enumerate().skip(start) {
             match (quote, c) {
                 (Some(q), c) if c == q => quote = None,
                 (Some(_), _) => {}
@@ -77,10 +87,56 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
                         return Some((i + 1, col + 1));
                     }
                 }
-                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                (None, ']' | '}') => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        // Back in block context: the rest of the line is not nesting.
+                        break;
+                    }
+                }
                 _ => {}
             }
         }
+    }
+    None
+}
+
+/// The column (in chars) where a flow collection opens on a block-context line, if one does:
+/// the line's value starts with `[` or `{` after its indent and `- ` markers, or after `key: `.
+fn flow_start(line: &str) -> Option<usize> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut col = 0;
+    // Indent and sequence markers: "  - - [".
+    while col < chars.len() {
+        match chars[col] {
+            ' ' => col += 1,
+            '-' if chars.get(col + 1).is_none_or(|c| *c == ' ') => col += 1,
+            _ => break,
+        }
+    }
+    if matches!(chars.get(col), Some('[' | '{')) {
+        return Some(col);
+    }
+    // A plain or quoted key, then `: ` and the value.
+    let mut quote: Option<char> = None;
+    let mut k = col;
+    while k < chars.len() {
+        let c = chars[k];
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') if k == col => quote = Some(c),
+            (None, '#') if k > 0 && chars[k - 1] == ' ' => return None,
+            (None, ':') if chars.get(k + 1).is_none_or(|c| *c == ' ') => {
+                let mut v = k + 1;
+                while chars.get(v) == Some(&' ') {
+                    v += 1;
+                }
+                return matches!(chars.get(v), Some('[' | '{')).then_some(v);
+            }
+            _ => {}
+        }
+        k += 1;
     }
     None
 }
@@ -170,6 +226,14 @@ mod tests {
         let e = parse(&text(&"[".repeat(100_000))).unwrap_err();
         assert!(e.message.contains("nested"), "{e}");
         assert_eq!((e.line, e.column), (1, MAX_DEPTH + 1));
+        // Deep flow nesting after a key or a sequence marker is nesting.
+        let deep = format!("claims:\n  - examples: {}", "[".repeat(MAX_DEPTH + 1));
+        assert_eq!(too_deep(&deep), Some((2, 14 + MAX_DEPTH + 1)));
+        // Brackets in an unquoted pattern are a plain scalar, not nesting.
+        let plain = format!("  pattern: {}\n", "(?:[a-z]{1,3}|x)".repeat(MAX_DEPTH + 1));
+        assert!(too_deep(&plain).is_none());
+        let flow = format!("x: [{}]\ny: {}\n", "[a, ".repeat(10), "[b".repeat(10));
+        assert!(too_deep(&flow).is_none());
         // A pattern with brackets inside quotes is not nesting.
         assert!(
             too_deep(
