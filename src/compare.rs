@@ -194,6 +194,26 @@ impl Pairing<'_> {
                             && a.source.stance != Stance::Deny
                     })
                     .collect();
+                // "X are disputing reports that an airstrike killed 11 civilians": the figure
+                // after the denial in its own sentence, in the outlet's voice, only restates the
+                // disputed report. The report's own source, elsewhere, is the better target:
+                // preferably one that gives the same figure.
+                let restates = |a: &Claim| {
+                    a.sentence_index == d.sentence_index
+                        && a.span.start >= d.span.start
+                        && a.source.via == crate::model::Via::Document
+                };
+                let restated: Vec<&Claim> = (lo..hi)
+                    .map(|i| &claims[i])
+                    .filter(|a| restates(a) && a.value.is_some())
+                    .collect();
+                let same_figure = |a: &Claim| {
+                    restated.iter().any(|r| {
+                        r.aspect == a.aspect
+                            && r.value.as_ref().map(|v| (v.low, v.high))
+                                == a.value.as_ref().map(|v| (v.low, v.high))
+                    })
+                };
                 // Outlets rarely dispute themselves: a claim in the document's own voice is the
                 // target only when no attributed claim is near.
                 candidates.sort_by_key(|&i| {
@@ -205,6 +225,8 @@ impl Pairing<'_> {
                         // "called the figures unrealistic" disputes a number; "denied the
                         // accusations" an allegation.
                         wants.is_some_and(|k| !k.contains(&a.kind)),
+                        restates(a),
+                        !restated.is_empty() && !same_figure(a),
                         distance > 0,
                         a.source.via == crate::model::Via::Document,
                         a.subject != d.subject,
@@ -514,6 +536,31 @@ mod tests {
         assert_eq!(findings_with_gap(3), 1);
         assert_eq!(findings_with_gap(MAX_DISTANCE - 10), 1);
         assert_eq!(findings_with_gap(MAX_DISTANCE + 10), 0);
+    }
+
+    #[test]
+    fn a_denial_disputes_the_report_not_its_restatement() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let doc = Document::new(
+            "d.txt",
+            "Afghan officials said a coalition air strike killed 11 civilians in the province.\n\n\
+             The U.S. military is disputing reports that a coalition air strike killed 11 \
+             civilians.\n"
+                .to_owned(),
+            DocKind::Text,
+        );
+        let a = crate::analyze(&rules, &[doc], CompareOptions::default());
+        let pairs: Vec<(&str, &str)> = a
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    a.claims[f.claims[0]].source.name.as_str(),
+                    a.claims[f.claims[1]].source.name.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(pairs, [("Afghan officials", "U.S. military")]);
     }
 
     #[test]
