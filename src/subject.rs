@@ -3,8 +3,78 @@
 //!
 //! Resolution is conservative: when two subjects fit a near-miss equally well, there is no match.
 
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, Subject};
 use crate::text::Span;
+use std::collections::HashMap;
+
+/// Subjects by alias, and aliases by shape for the near-miss matcher: lookups that do not grow
+/// with the number of subjects.
+#[derive(Debug, Clone, Default)]
+pub struct SubjectIndex {
+    /// Subject of each alias (the first subject listing it).
+    exact: HashMap<String, usize>,
+    /// Every alias, in subject and alias order.
+    aliases: Vec<AliasEntry>,
+    /// Indices into `aliases` (ascending) by word count and length in bytes.
+    by_shape: HashMap<(usize, usize), Vec<usize>>,
+}
+
+/// An alias with what the near-miss matcher needs of it.
+#[derive(Debug, Clone)]
+struct AliasEntry {
+    /// Index into `RuleSet::subjects`.
+    subject: usize,
+    /// The alias as written.
+    alias: String,
+    /// Lower-cased.
+    lower: String,
+    /// Characters of `lower`.
+    chars: Chars,
+}
+
+impl SubjectIndex {
+    /// Indexes the aliases of `subjects`.
+    pub fn new(subjects: &[Subject]) -> SubjectIndex {
+        let mut index = SubjectIndex::default();
+        for (i, s) in subjects.iter().enumerate() {
+            for alias in &s.aliases {
+                index.exact.entry(alias.clone()).or_insert(i);
+                let lower = alias.to_lowercase();
+                let chars = Chars::of(&lower);
+                let shape = (alias.split_whitespace().count(), alias.len());
+                index
+                    .by_shape
+                    .entry(shape)
+                    .or_default()
+                    .push(index.aliases.len());
+                index.aliases.push(AliasEntry {
+                    subject: i,
+                    alias: alias.clone(),
+                    lower,
+                    chars,
+                });
+            }
+        }
+        index
+    }
+
+    /// The subject one of whose aliases is exactly `alias`.
+    pub fn by_alias(&self, alias: &str) -> Option<usize> {
+        self.exact.get(alias).copied()
+    }
+
+    /// Aliases of `words` words whose length is within 2 bytes of `len`, in subject and alias
+    /// order (indices into `aliases`), into `out`.
+    fn near(&self, words: usize, len: usize, out: &mut Vec<usize>) {
+        out.clear();
+        for l in len.saturating_sub(2)..=len + 2 {
+            if let Some(v) = self.by_shape.get(&(words, l)) {
+                out.extend_from_slice(v);
+            }
+        }
+        out.sort_unstable();
+    }
+}
 
 /// How a mention was recognised.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,11 +106,7 @@ pub fn mentions(rules: &RuleSet, text: &str, base: usize) -> Vec<Mention> {
     if let Some(re) = &rules.matchers.aliases {
         for caps in re.captures_iter(text) {
             let Some(m) = caps.get(1) else { continue };
-            if let Some(i) = rules
-                .subjects
-                .iter()
-                .position(|s| s.aliases.iter().any(|a| a == m.as_str()))
-            {
+            if let Some(i) = rules.matchers.subjects.by_alias(m.as_str()) {
                 out.push(Mention {
                     span: Span::new(base + m.start(), base + m.end()),
                     subject: Some(i),
@@ -103,15 +169,18 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 /// Near-miss spellings of aliases ("IS-Khorisan" for "IS-Khorasan"), by normalised
 /// Damerau-Levenshtein similarity over windows of as many words as the alias has.
 ///
-/// Cheap filters come first and never change the result: the candidate windows are listed
-/// before any alias is looked at (most sentences have few), one pass over the aliases keeps
-/// those whose length is within 2 bytes of some window's, and a lower bound on the edit
-/// distance (characters one string has more of than the other) skips the distance computation
-/// for pairs that cannot reach the threshold.
+/// Cheap filters come first and never change the result: a window is only compared with the
+/// aliases of its word count whose length is within 2 bytes of its own (looked up in the
+/// [`SubjectIndex`], not scanned), and a lower bound on the edit distance (characters one string
+/// has more of than the other) skips the distance computation for pairs that cannot reach the
+/// threshold.
 fn fuzzy_mentions(rules: &RuleSet, text: &str, base: usize, out: &mut Vec<Mention>) {
+    let index = &rules.matchers.subjects;
+    if index.aliases.is_empty() {
+        return;
+    }
     let ws = words(text);
-    // Candidate windows (word count, start, end), in the order they are tried.
-    let mut windows: Vec<(usize, usize, usize)> = Vec::new();
+    let mut near: Vec<usize> = Vec::new();
     for n in 1..=4usize {
         for win in ws.windows(n) {
             let (s, e) = (win[0].0, win[n - 1].1);
@@ -119,97 +188,60 @@ fn fuzzy_mentions(rules: &RuleSet, text: &str, base: usize, out: &mut Vec<Mentio
             if cand.len() < 6 || !cand.starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
-            windows.push((n, s, e));
-        }
-    }
-    if windows.is_empty() {
-        return;
-    }
-    // Aliases of a length some window can pair with, in subject and alias order, with their
-    // word counts.
-    let mut near = [false; 128];
-    for &(_, s, e) in &windows {
-        for len in (e - s).saturating_sub(2)..=(e - s) + 2 {
-            if let Some(x) = near.get_mut(len) {
-                *x = true;
-            }
-        }
-    }
-    let fits_some_window = |len: usize| {
-        near.get(len)
-            .copied()
-            .unwrap_or_else(|| windows.iter().any(|&(_, s, e)| (e - s).abs_diff(len) <= 2))
-    };
-    let mut aliases: Vec<(usize, &str, usize)> = Vec::new();
-    for (i, subj) in rules.subjects.iter().enumerate() {
-        for alias in &subj.aliases {
-            if fits_some_window(alias.len()) {
-                aliases.push((i, alias.as_str(), alias.split_whitespace().count()));
-            }
-        }
-    }
-    if aliases.is_empty() {
-        return;
-    }
-    // Lower-cased aliases with their character sets, made when first needed.
-    let mut lowered: Vec<Option<(String, Chars)>> = vec![None; aliases.len()];
-    for &(n, s, e) in &windows {
-        let cand = &text[s..e];
-        let span = Span::new(base + s, base + e);
-        if out.iter().any(|m| m.span.overlaps(span)) {
-            continue;
-        }
-        let mut cand_lower: Option<(String, Chars, Profile)> = None;
-        let mut best: Option<(f64, usize, &str)> = None;
-        let mut tie = false;
-        for (&(i, alias, words), alias_l) in aliases.iter().zip(lowered.iter_mut()) {
-            if words != n || alias.len().abs_diff(cand.len()) > 2 || alias == cand {
+            let span = Span::new(base + s, base + e);
+            if out.iter().any(|m| m.span.overlaps(span)) {
                 continue;
             }
-            let subj = &rules.subjects[i];
-            let (cand_l, cand_c, cand_p) = cand_lower.get_or_insert_with(|| {
-                let l = cand.to_lowercase();
-                let c = Chars::of(&l);
-                let p = Profile::of(&l);
-                (l, c, p)
-            });
-            let (alias_l, alias_c) = alias_l.get_or_insert_with(|| {
-                let l = alias.to_lowercase();
-                let c = Chars::of(&l);
-                (l, c)
-            });
-            // Two bounds on the similarity, the cheap one first.
-            if alias_c.similarity_bound(cand_c) < subj.fuzzy
-                || cand_p.similarity_bound(alias_l.chars()) < subj.fuzzy
-            {
-                continue;
-            }
-            let score = strsim::normalized_damerau_levenshtein(alias_l, cand_l);
-            if score < subj.fuzzy {
-                continue;
-            }
-            match best {
-                Some((b, j, _)) if (score - b).abs() < f64::EPSILON && j != i => tie = true,
-                Some((b, _, _)) if score <= b => {}
-                _ => {
-                    best = Some((score, i, alias));
-                    tie = false;
+            index.near(n, cand.len(), &mut near);
+            let mut cand_lower: Option<(String, Chars, Profile)> = None;
+            let mut best: Option<(f64, usize, &str)> = None;
+            let mut tie = false;
+            for &k in &near {
+                let entry = &index.aliases[k];
+                let (i, alias) = (entry.subject, entry.alias.as_str());
+                if alias == cand {
+                    continue;
+                }
+                let subj = &rules.subjects[i];
+                let (cand_l, cand_c, cand_p) = cand_lower.get_or_insert_with(|| {
+                    let l = cand.to_lowercase();
+                    let c = Chars::of(&l);
+                    let p = Profile::of(&l);
+                    (l, c, p)
+                });
+                // Two bounds on the similarity, the cheap one first.
+                if entry.chars.similarity_bound(cand_c) < subj.fuzzy
+                    || cand_p.similarity_bound(entry.lower.chars()) < subj.fuzzy
+                {
+                    continue;
+                }
+                let score = strsim::normalized_damerau_levenshtein(&entry.lower, cand_l);
+                if score < subj.fuzzy {
+                    continue;
+                }
+                match best {
+                    Some((b, j, _)) if (score - b).abs() < f64::EPSILON && j != i => tie = true,
+                    Some((b, _, _)) if score <= b => {}
+                    _ => {
+                        best = Some((score, i, alias));
+                        tie = false;
+                    }
                 }
             }
-        }
-        if let (Some((score, i, alias)), false) = (best, tie) {
-            out.push(Mention {
-                span,
-                subject: Some(i),
-                kind: rules.subjects[i].kind.clone(),
-                how: MatchHow::Fuzzy(alias.to_owned(), score),
-            });
+            if let (Some((score, i, alias)), false) = (best, tie) {
+                out.push(Mention {
+                    span,
+                    subject: Some(i),
+                    kind: rules.subjects[i].kind.clone(),
+                    how: MatchHow::Fuzzy(alias.to_owned(), score),
+                });
+            }
         }
     }
 }
 
 /// The set of ASCII characters of a lower-cased string, and its length in characters.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 struct Chars {
     set: u128,
     len: usize,

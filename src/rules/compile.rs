@@ -3,16 +3,18 @@
 //! Every problem is collected before failing. Cross-field errors are located by searching the
 //! file text for the rule's `id:` line and then the offending field (as Vale does).
 
+use super::lazy::{Checked, LazyRegex, build_regex};
 use super::load::{self, RuleText};
+use super::prefilter::{self, ClaimPrefilter};
 use super::raw::{RawClaimRule, RawContradiction, RawRuleFile};
 use super::{Aspect, ClaimRule, ContradictionRule, Cue, Matchers, Reference, RuleSet, Subject};
 use crate::error::{RuleError, RuleErrors};
 use crate::model::{ClaimKind, FindingKind};
-use regex::{Regex, RegexBuilder, RegexSetBuilder};
+use crate::subject::SubjectIndex;
+use rayon::prelude::*;
+use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Compiled-regex size limit per pattern: hostile rules fail fast instead of eating memory.
-const REGEX_SIZE_LIMIT: usize = 8 << 20;
 /// Default similarity threshold for fuzzy subject matching.
 const FUZZY_DEFAULT: f64 = 0.85;
 /// Placeholders a contradiction message may use.
@@ -280,17 +282,24 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
         }
     }
 
-    let compiled_claims: Vec<ClaimRule> = claims
-        .into_iter()
-        .filter_map(|(fi, c)| compile_claim(&mut ctx, fi, c, &macros, &aspects))
+    // The patterns are parsed and checked in parallel (the costly part of loading big rule
+    // sets), then the rules are compiled in order.
+    let patterns: Vec<Result<PreparedPattern, String>> = claims
+        .par_iter()
+        .map(|(_, c)| prepare_pattern(c, &macros))
         .collect();
+    let (compiled_claims, claim_literals): (Vec<ClaimRule>, Vec<Option<Vec<String>>>) = claims
+        .into_iter()
+        .zip(patterns)
+        .filter_map(|((fi, c), p)| compile_claim(&mut ctx, fi, c, p, &aspects))
+        .unzip();
     let compiled_contradictions: Vec<ContradictionRule> = contradictions
         .into_iter()
         .filter_map(|(fi, c)| compile_contradiction(&mut ctx, fi, c, &aspects))
         .collect();
 
     let subjects: Vec<Subject> = subjects.into_values().map(|(_, s)| s).collect();
-    let matchers = build_matchers(&subjects, &references, &cues, &negations, &compiled_claims);
+    let matchers = build_matchers(&subjects, &references, &cues, &negations, claim_literals);
     if !ctx.errors.is_empty() {
         return Err(RuleErrors(ctx.errors));
     }
@@ -367,21 +376,15 @@ pub(crate) fn expand_macros(
     Ok(out)
 }
 
-fn build_regex(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(pattern)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .nest_limit(128)
-        .build()
-        .map_err(|e| e.to_string())
-}
-
+/// A claim rule, and the literals the claim prefilter requires of a sentence for it (`None`:
+/// always a candidate; see [`ClaimPrefilter`]).
 fn compile_claim(
     ctx: &mut Ctx<'_>,
     fi: usize,
     c: RawClaimRule,
-    macros: &BTreeMap<String, String>,
+    pattern: Result<PreparedPattern, String>,
     aspects: &BTreeMap<String, Aspect>,
-) -> Option<ClaimRule> {
+) -> Option<(ClaimRule, Option<Vec<String>>)> {
     let id = c.id.clone();
     let mut ok = true;
     if !aspects.contains_key(&c.aspect) {
@@ -395,8 +398,8 @@ fn compile_claim(
         );
         ok = false;
     }
-    let regex = match expand_macros(&c.pattern, macros).and_then(|p| build_regex(&p)) {
-        Ok(r) => Some(r),
+    let (checked, literals) = match pattern {
+        Ok(PreparedPattern { checked, literals }) => (Some(checked), literals),
         Err(e) => {
             ctx.err(
                 fi,
@@ -405,11 +408,11 @@ fn compile_claim(
                 format!("invalid pattern in claim rule `{id}`: {e}"),
                 None,
             );
-            None
+            (None, None)
         }
     };
-    if let Some(r) = &regex {
-        let names: BTreeSet<&str> = r.capture_names().flatten().collect();
+    if let Some(r) = &checked {
+        let names: BTreeSet<&str> = r.names.iter().map(String::as_str).collect();
         let has = |n: &str| {
             names
                 .iter()
@@ -466,7 +469,10 @@ fn compile_claim(
         );
         ok = false;
     }
-    let regex = regex?;
+    let checked = checked?;
+    // Belt and braces: the prefilter must keep every example the rule matches.
+    let literals = literals.filter(|_| !checked.matches_any);
+    let regex = checked.regex;
     ok.then(|| ClaimRule {
         id: c.id,
         aspect: c.aspect,
@@ -481,6 +487,42 @@ fn compile_claim(
         counterexamples: c.counterexamples,
         file: ctx.files[fi].path.clone(),
     })
+    .map(|rule| (rule, literals))
+}
+
+/// A claim pattern with its macros expanded, parsed and size-checked (compiled when first used,
+/// see `lazy.rs`), and the literals the claim prefilter requires for it.
+struct PreparedPattern {
+    checked: Checked,
+    literals: Option<Vec<String>>,
+}
+
+fn prepare_pattern(
+    c: &RawClaimRule,
+    macros: &BTreeMap<String, String>,
+) -> Result<PreparedPattern, String> {
+    let p = expand_macros(&c.pattern, macros)?;
+    let literals = required_literals(&p);
+    let dropped = literals
+        .as_ref()
+        .map(|l| dropped_examples(l, &c.examples, &c.counterexamples))
+        .unwrap_or_default();
+    let checked = LazyRegex::check(p, &dropped)?;
+    Ok(PreparedPattern { checked, literals })
+}
+
+/// The examples and counterexamples the claim prefilter drops for a rule requiring `literals`.
+fn dropped_examples<'a>(
+    literals: &[String],
+    examples: &'a [super::raw::RawClaimExample],
+    counterexamples: &'a [String],
+) -> Vec<&'a str> {
+    examples
+        .iter()
+        .map(|e| e.text.as_str())
+        .chain(counterexamples.iter().map(String::as_str))
+        .filter(|t| !prefilter::keeps(literals, t))
+        .collect()
 }
 
 fn compile_contradiction(
@@ -602,7 +644,7 @@ fn build_matchers(
     references: &[Reference],
     cues: &BTreeMap<String, Cue>,
     negations: &BTreeSet<String>,
-    claims: &[ClaimRule],
+    claim_literals: Vec<Option<Vec<String>>>,
 ) -> Result<Matchers, String> {
     let aliases = alternation(
         subjects.iter().flat_map(|s| s.aliases.iter().cloned()),
@@ -618,7 +660,7 @@ fn build_matchers(
         true,
     )?;
     let negation = alternation(negations.iter().cloned(), true)?;
-    let claim_set = claim_prefilter(claims);
+    let claim_set = ClaimPrefilter::new(claim_literals);
     Ok(Matchers {
         aliases,
         references: refs,
@@ -626,51 +668,22 @@ fn build_matchers(
         prefixes,
         negation,
         claim_set,
+        subjects: SubjectIndex::new(subjects),
     })
 }
 
-/// The claim prefilter: one entry per claim rule, a case-insensitive alternation of literals one
-/// of which every match of the rule contains (see [`required_literals`]), or the empty pattern
-/// (always a candidate) when the rule has no such literals. The set only says which rules may
-/// match a sentence; extraction confirms with the rule's own regex, so a match is never lost
-/// and the results are those of running every rule on every sentence.
-///
-/// A set of the full patterns would be exact but slow: its lazy DFA gives up on big Unicode
-/// classes and on Unicode `\b` next to non-ASCII text, and the Pike VM that takes over runs a
-/// few hundred kB/s. A set of literal alternations is an Aho-Corasick-like automaton.
-fn claim_prefilter(claims: &[ClaimRule]) -> Option<regex::RegexSet> {
-    let patterns: Vec<String> = claims
-        .iter()
-        .map(|c| {
-            let p = required_literals(c.regex.as_str())
-                .map_or_else(|| "(?:)".to_owned(), |lits| literal_alternation(&lits));
-            // Belt and braces: the prefilter must keep every example the rule matches.
-            let keeps_examples = Regex::new(&p).is_ok_and(|pre| {
-                c.examples
-                    .iter()
-                    .map(|e| e.text.as_str())
-                    .chain(c.counterexamples.iter().map(String::as_str))
-                    .all(|t| pre.is_match(t) || !c.regex.is_match(t))
-            });
-            if keeps_examples { p } else { "(?:)".to_owned() }
-        })
-        .collect();
-    // Too large a set only costs the prefilter: every rule then runs on every sentence.
-    RegexSetBuilder::new(&patterns)
-        .size_limit(REGEX_SIZE_LIMIT * 8)
-        .build()
-        .ok()
-}
-
-/// `(?i)(?:a|b|…)`, literals escaped.
-fn literal_alternation(lits: &[String]) -> String {
-    let body = lits
-        .iter()
-        .map(|l| regex::escape(l))
-        .collect::<Vec<_>>()
-        .join("|");
-    format!("(?i)(?:{body})")
-}
+// The claim prefilter: per claim rule, literals one of which every match of the rule contains
+// (see [`required_literals`]), or none (always a candidate), in one Aho-Corasick automaton (see
+// `prefilter.rs`). The prefilter only says which rules may match a sentence; extraction confirms
+// with the rule's own regex, so a match is never lost and the results are those of running
+// every rule on every sentence. Belt and braces: a rule whose regex matches an example or a
+// counterexample the prefilter would drop is always a candidate (`compile_claim`).
+//
+// A set of the full patterns would be exact but slow: its lazy DFA gives up on big Unicode
+// classes and on Unicode `\b` next to non-ASCII text, and the Pike VM that takes over runs a
+// few hundred kB/s. A `RegexSet` of literal alternations has no early exit and stops being
+// built past its size limit, so its cost grows with the number of rules; the automaton's does
+// not.
 
 /// Most literals in one set before it is given up (a requirement then is "anything").
 const MAX_LITERALS: usize = 64;
@@ -1184,7 +1197,7 @@ mod tests {
             let candidates = set.matches(t);
             for (i, c) in rules.claims.iter().enumerate() {
                 assert!(
-                    candidates.matched(i) || !c.regex.is_match(t),
+                    candidates.contains(&i) || !c.regex.is_match(t),
                     "rule {} matches {t:?} but its prefilter {:?} does not",
                     c.id,
                     set.patterns()[i]

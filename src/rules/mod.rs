@@ -5,14 +5,19 @@
 
 mod builtin;
 mod compile;
+mod factors;
+mod lazy;
 pub mod load;
+pub mod prefilter;
 pub mod raw;
 
 use crate::error::RuleErrors;
 use crate::model::{ClaimKind, Direction, FindingKind, Polarity, Severity, Stance};
 pub use builtin::BUILTIN;
+pub use lazy::LazyRegex;
 pub use load::RuleText;
-use regex::{Regex, RegexSet};
+pub use prefilter::ClaimPrefilter;
+use regex::Regex;
 use std::collections::BTreeMap;
 
 /// A subject claims can be about.
@@ -78,8 +83,8 @@ pub struct ClaimRule {
     pub aspect: String,
     /// Claim kind.
     pub kind: ClaimKind,
-    /// The expanded regex.
-    pub regex: Regex,
+    /// The expanded regex, validated at load time and compiled when first used.
+    pub regex: LazyRegex,
     /// Trend direction, if the rule states one.
     pub direction: Option<Direction>,
     /// Polarity before negation, if the rule states one.
@@ -147,8 +152,11 @@ pub struct Matchers {
     pub prefixes: Option<Regex>,
     /// Negation words.
     pub negation: Option<Regex>,
-    /// One entry per claim rule, for a single-pass prefilter (`None` if too large to build).
-    pub claim_set: Option<RegexSet>,
+    /// Which claim rules may match a sentence, by their required literals (`None` if it could
+    /// not be built: every rule then runs).
+    pub claim_set: Option<ClaimPrefilter>,
+    /// Subjects by alias, and aliases by length for near-miss spellings.
+    pub subjects: crate::subject::SubjectIndex,
 }
 
 /// Everything the engine knows: compiled, validated rules.
@@ -183,6 +191,19 @@ impl RuleSet {
             .get(unit)
             .cloned()
             .unwrap_or_else(|| unit.to_owned())
+    }
+
+    /// The subject (index into [`RuleSet::subjects`]) one of whose aliases is exactly `alias`.
+    pub fn subject_by_alias(&self, alias: &str) -> Option<usize> {
+        self.matchers.subjects.by_alias(alias)
+    }
+
+    /// Compiles every claim regex not compiled yet (loading only parses and checks them; they
+    /// otherwise compile when first used).
+    pub fn compile_all(&self) {
+        for c in &self.claims {
+            c.regex.get();
+        }
     }
 
     /// Compiles rule files, later files overriding earlier ones by id.
