@@ -124,24 +124,9 @@ fn finding_path(finding: &Finding, claims: &[Claim], docs: &[Document]) -> Strin
 impl Baseline {
     /// Records findings.
     pub fn from_findings(findings: &[Finding], claims: &[Claim], docs: &[Document]) -> Baseline {
-        let mut map: BTreeMap<(String, String, String), Entry> = BTreeMap::new();
-        for f in findings {
-            let path = finding_path(f, claims, docs);
-            let fp = fingerprint(f, claims, docs);
-            map.entry((path.clone(), f.rule.clone(), fp.clone()))
-                .and_modify(|e| e.count += 1)
-                .or_insert_with(|| Entry {
-                    path,
-                    rule: f.rule.clone(),
-                    fingerprint: fp,
-                    count: 1,
-                    message: f.message.clone(),
-                });
-        }
-        Baseline {
-            version: VERSION,
-            findings: map.into_values().collect(),
-        }
+        let mut recorder = Recorder::default();
+        recorder.record(findings, claims, docs);
+        recorder.finish()
     }
 
     /// Parses a baseline file's JSON text.
@@ -177,26 +162,101 @@ impl Baseline {
         claims: &[Claim],
         docs: &[Document],
     ) -> (Vec<Finding>, usize) {
+        let mut matcher = self.matcher();
+        let kept = matcher.filter(findings, claims, docs);
+        (kept, matcher.matched())
+    }
+
+    /// A [`Matcher`] to filter the findings of a run part by part (a document at a time).
+    pub fn matcher(&self) -> Matcher {
         let mut budget: BTreeMap<(String, String), usize> = BTreeMap::new();
         for e in &self.findings {
             *budget
                 .entry((e.path.clone(), e.fingerprint.clone()))
                 .or_default() += e.count;
         }
-        let mut matched = 0;
+        Matcher { budget, matched: 0 }
+    }
+}
+
+/// Matches findings against a baseline across several calls: each entry's `count` is spent over
+/// the whole run, so filtering document by document keeps what [`Baseline::filter`] keeps on
+/// all of them at once.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    /// (path, fingerprint) → how many more findings it may match.
+    budget: BTreeMap<(String, String), usize>,
+    matched: usize,
+}
+
+impl Matcher {
+    /// Keeps the findings that the rest of the baseline does not account for, in order.
+    /// `claims` and `docs` are those the findings point into.
+    pub fn filter(
+        &mut self,
+        findings: Vec<Finding>,
+        claims: &[Claim],
+        docs: &[Document],
+    ) -> Vec<Finding> {
         let mut kept = Vec::new();
         for f in findings {
             let path = finding_path(&f, claims, docs);
             let fp = fingerprint(&f, claims, docs);
-            match budget.get_mut(&(path, fp)) {
+            match self.budget.get_mut(&(path, fp)) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
-                    matched += 1;
+                    self.matched += 1;
                 }
                 _ => kept.push(f),
             }
         }
-        (kept, matched)
+        kept
+    }
+
+    /// How many findings matched so far.
+    pub fn matched(&self) -> usize {
+        self.matched
+    }
+}
+
+/// Builds a baseline from findings recorded part by part (a document at a time).
+#[derive(Debug, Clone, Default)]
+pub struct Recorder {
+    entries: BTreeMap<(String, String, String), Entry>,
+    findings: usize,
+}
+
+impl Recorder {
+    /// Records findings; `claims` and `docs` are those the findings point into.
+    pub fn record(&mut self, findings: &[Finding], claims: &[Claim], docs: &[Document]) {
+        for f in findings {
+            let path = finding_path(f, claims, docs);
+            let fp = fingerprint(f, claims, docs);
+            self.findings += 1;
+            self.entries
+                .entry((path.clone(), f.rule.clone(), fp.clone()))
+                .and_modify(|e| e.count += 1)
+                .or_insert_with(|| Entry {
+                    path,
+                    rule: f.rule.clone(),
+                    fingerprint: fp,
+                    count: 1,
+                    message: f.message.clone(),
+                });
+        }
+    }
+
+    /// How many findings were recorded.
+    pub fn findings(&self) -> usize {
+        self.findings
+    }
+
+    /// The baseline of everything recorded.
+    pub fn finish(self) -> Baseline {
+        Baseline {
+            version: VERSION,
+            findings: self.entries.into_values().collect(),
+        }
     }
 }
 

@@ -447,6 +447,50 @@ fn output_files_are_written_in_one_run() {
 }
 
 #[test]
+fn every_output_file_is_its_format_on_stdout() {
+    // Several documents with findings, so ids run across documents and the GitHub and Markdown
+    // orders mix them; every report of one streamed run is the report of its own run.
+    let inputs = [SEED, "fixtures/voa-belarus-turnout-2012-09.txt", CLEAN];
+    let tmp = TempDir::new("every-format");
+    let mut cmd = crosscheck();
+    cmd.args(["check", "--color", "never", "--no-config"])
+        .args(inputs);
+    for format in ALL {
+        cmd.arg("--output-file").arg(format!(
+            "{}={}",
+            format.name(),
+            tmp.0.join(format.name()).display()
+        ));
+    }
+    let out = cmd.output().expect("the binary runs");
+    assert_eq!(out.status.code(), Some(1), "findings fail the run");
+    for format in ALL {
+        let alone = crosscheck()
+            .args([
+                "check",
+                "--color",
+                "never",
+                "--no-config",
+                "--format",
+                format.name(),
+            ])
+            .args(inputs)
+            .output()
+            .expect("the binary runs");
+        let file = std::fs::read(tmp.0.join(format.name())).expect("report file");
+        assert_eq!(
+            String::from_utf8_lossy(&file),
+            String::from_utf8_lossy(&alone.stdout),
+            "--output-file {}",
+            format.name()
+        );
+        if format == Format::Human {
+            assert_eq!(out.stdout, alone.stdout, "stdout keeps --format human");
+        }
+    }
+}
+
+#[test]
 fn bad_output_file_arguments_are_usage_errors() {
     for arg in ["xml=out.xml", "sarif", "json="] {
         let out = crosscheck()

@@ -3,8 +3,9 @@
 
 use super::RuleArgs;
 use super::config_cmd::ConfigArgs;
-use super::input::{InputArgs, Request, prepare, say};
-use crate::baseline::Baseline;
+use super::input::{InputArgs, say};
+use super::pipeline::{Pipeline, Request};
+use crate::baseline::{Baseline, Recorder};
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
 use std::io::Write;
@@ -52,7 +53,7 @@ pub(crate) fn read(path: &Path) -> Result<Baseline> {
 pub(crate) fn run(cmd: &BaselineCommand, out: &mut dyn Write) -> Result<u8> {
     match cmd {
         BaselineCommand::Write(args) => {
-            let prepared = prepare(Request {
+            let (pipeline, sources) = Pipeline::open(Request {
                 paths: &args.paths,
                 rules: &args.rules,
                 config: &args.config,
@@ -60,26 +61,28 @@ pub(crate) fn run(cmd: &BaselineCommand, out: &mut dyn Write) -> Result<u8> {
                 findings: true,
                 baseline: None,
             })?;
-            if let Ok(target) = args.file.canonicalize() {
-                for d in &prepared.docs {
-                    if Path::new(&d.path).canonicalize().is_ok_and(|p| p == target) {
-                        bail!("{}: is an input; inputs are never written", d.path);
-                    }
-                }
+            if let Ok(target) = args.file.canonicalize()
+                && let Some(s) = sources.iter().find(|s| s.is(&args.file, Some(&target)))
+            {
+                bail!("{}: is an input; inputs are never written", s.path);
             }
-            let a = &prepared.analysis;
-            let baseline = Baseline::from_findings(&a.findings, &a.claims, &prepared.docs);
-            std::fs::write(&args.file, baseline.to_json())
+            let mut recorder = Recorder::default();
+            let outcome = pipeline.run(sources, &mut |chunk| {
+                recorder.record(chunk.findings, chunk.claims, chunk.docs);
+                Ok(())
+            })?;
+            let n = recorder.findings();
+            std::fs::write(&args.file, recorder.finish().to_json())
                 .with_context(|| format!("writing baseline {}", args.file.display()))?;
             writeln!(
                 out,
                 "wrote {} finding{} to {}",
-                a.findings.len(),
-                if a.findings.len() == 1 { "" } else { "s" },
+                n,
+                if n == 1 { "" } else { "s" },
                 args.file.display()
             )?;
             out.flush()?;
-            if prepared.failed {
+            if outcome.failed {
                 say(
                     "error",
                     "some inputs could not be read; the baseline lacks their findings",

@@ -1,14 +1,11 @@
-//! Reading inputs and running the pipeline around [`crate::analyze`]: rule files, documents from
-//! files, folders (walked in parallel, honouring `.gitignore`) and stdin, then the configuration's
-//! rule filters, inline suppressions and the baseline. Rendering is left to `check`.
+//! Reading inputs: rule files, and documents from files, folders (walked in parallel, honouring
+//! `.gitignore`) and stdin — found first ([`collect_sources`]), read one by one
+//! ([`Source::load`]) — and the cross-document analysis. The run itself is in `pipeline`.
 
-use super::RuleArgs;
-use super::baseline_cmd;
-use super::config_cmd::{self, ConfigArgs};
 use crate::config::Settings;
 use crate::rules::{RuleSet, RuleText};
 use crate::text::{DocKind, Document, TextError};
-use crate::{Analysis, CompareOptions, analyze, compare, suppress};
+use crate::{Analysis, CompareOptions, analyze, compare};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use ignore::{WalkBuilder, WalkState};
@@ -120,10 +117,109 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<Vec<Document>> {
 /// Reads documents from files, folders (walked in parallel, honouring `.gitignore`, `.ignore`
 /// and hidden files, keeping files whose extension has a file type) and `-` for stdin.
 /// Explicitly named files are read whatever their extension. Output order is by path,
-/// whatever the thread count.
+/// whatever the thread count. This holds every document at once; `check` streams them instead
+/// ([`collect_sources`], [`Source::load`]).
 pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions<'_>) -> Inputs {
-    let mut inputs = Inputs::default();
-    let mut files: Vec<(PathBuf, DocKind)> = Vec::new();
+    let Sources { sources, errors } = collect_sources(paths, opts);
+    let mut inputs = Inputs {
+        errors,
+        ..Inputs::default()
+    };
+    let loaded: Vec<Loaded> = sources
+        .into_par_iter()
+        .map(|s| s.load(opts.skip_invalid))
+        .collect();
+    for l in loaded {
+        match l {
+            Loaded::Doc(d) => inputs.docs.push(d),
+            Loaded::Skipped(n) => inputs.notices.push(n),
+            Loaded::Failed(e) => inputs.errors.push(e),
+        }
+    }
+    inputs
+}
+
+/// An input to read: a file named or found by walking a folder, or stdin (read at once).
+#[derive(Debug)]
+pub struct Source {
+    /// The path reported for it.
+    pub path: String,
+    /// Its file type.
+    pub kind: DocKind,
+    /// Its size in bytes when it was found (for batching; 0 if unknown).
+    pub size: u64,
+    origin: Origin,
+}
+
+#[derive(Debug)]
+enum Origin {
+    /// A file to read.
+    File(PathBuf),
+    /// Bytes already read (stdin).
+    Read(Vec<u8>),
+}
+
+/// What reading a [`Source`] gave.
+#[derive(Debug)]
+pub enum Loaded {
+    /// A document.
+    Doc(Document),
+    /// A binary or non-UTF-8 input skipped on purpose (`--skip-invalid`): a notice.
+    Skipped(String),
+    /// An unreadable, binary or non-UTF-8 input: an error (exit code 2).
+    Failed(String),
+}
+
+impl Source {
+    /// Reads and decodes the input. `skip_invalid` turns binary and non-UTF-8 inputs into
+    /// notices instead of errors.
+    pub fn load(self, skip_invalid: bool) -> Loaded {
+        let bytes = match self.origin {
+            Origin::Read(bytes) => bytes,
+            Origin::File(f) => match std::fs::read(&f) {
+                Ok(bytes) => bytes,
+                Err(e) => return Loaded::Failed(format!("{}: cannot read: {e}", self.path)),
+            },
+        };
+        match Document::from_bytes(self.path, bytes, self.kind) {
+            Ok(doc) => Loaded::Doc(doc),
+            Err(e @ (TextError::Binary { .. } | TextError::InvalidUtf8 { .. })) if skip_invalid => {
+                Loaded::Skipped(format!("skipped {e}"))
+            }
+            Err(e) => Loaded::Failed(e.to_string()),
+        }
+    }
+
+    /// Whether this input is the file at `path` (the same file when both exist, else the same
+    /// path).
+    pub fn is(&self, path: &Path, canonical: Option<&Path>) -> bool {
+        match (&self.origin, canonical) {
+            (Origin::File(f), Some(target)) => match f.canonicalize() {
+                Ok(c) => c == target,
+                Err(_) => f == path,
+            },
+            (Origin::File(f), None) => f == path,
+            (Origin::Read(_), _) => Path::new(&self.path) == path,
+        }
+    }
+}
+
+/// The inputs of a run, before any is read.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// Inputs sorted by path, each path once.
+    pub sources: Vec<Source>,
+    /// Missing inputs and folder walk errors: each makes the exit code 2.
+    pub errors: Vec<String>,
+}
+
+/// Finds the inputs: files, folders (walked in parallel, honouring `.gitignore`, `.ignore` and
+/// hidden files, keeping files whose extension has a file type) and `-` for stdin, which is
+/// read now. Explicitly named files are kept whatever their extension. The order is by path,
+/// whatever the thread count.
+pub fn collect_sources(paths: &[PathBuf], opts: &ReadOptions<'_>) -> Sources {
+    let mut out = Sources::default();
+    let mut files: Vec<(PathBuf, DocKind, u64)> = Vec::new();
     let kind_of = |p: &Path| {
         opts.settings
             .file_type(p)
@@ -134,63 +230,52 @@ pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions<'_>) -> Inputs {
             let name = opts.stdin_filename.as_deref().unwrap_or("<stdin>");
             let mut bytes = Vec::new();
             match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => {
-                    let kind = kind_of(Path::new(name));
-                    decode(name.to_owned(), bytes, kind, opts.skip_invalid, &mut inputs);
-                }
-                Err(e) => inputs
-                    .errors
-                    .push(format!("{name}: cannot read stdin: {e}")),
+                Ok(_) => out.sources.push(Source {
+                    path: name.to_owned(),
+                    kind: kind_of(Path::new(name)),
+                    size: bytes.len() as u64,
+                    origin: Origin::Read(bytes),
+                }),
+                Err(e) => out.errors.push(format!("{name}: cannot read stdin: {e}")),
             }
             continue;
         }
         match std::fs::metadata(p) {
-            Err(e) => inputs
+            Err(e) => out
                 .errors
                 .push(format!("{}: cannot read: {e}", p.display())),
             Ok(m) if m.is_dir() => {
                 for found in walk(p, opts) {
                     match found {
-                        Ok(f) => {
+                        Ok((f, size)) => {
                             let kind = kind_of(&f);
-                            files.push((f, kind));
+                            files.push((f, kind, size));
                         }
-                        Err(e) => inputs.errors.push(e),
+                        Err(e) => out.errors.push(e),
                     }
                 }
             }
-            Ok(_) => files.push((p.clone(), kind_of(p))),
+            Ok(m) => files.push((p.clone(), kind_of(p), m.len())),
         }
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files.dedup_by(|a, b| a.0 == b.0);
-    let read: Vec<(String, std::io::Result<Vec<u8>>, DocKind)> = files
-        .par_iter()
-        .map(|(f, kind)| (f.display().to_string(), std::fs::read(f), *kind))
-        .collect();
-    for (path, bytes, kind) in read {
-        match bytes {
-            Ok(bytes) => decode(path, bytes, kind, opts.skip_invalid, &mut inputs),
-            Err(e) => inputs.errors.push(format!("{path}: cannot read: {e}")),
-        }
-    }
-    inputs.docs.sort_by(|a, b| a.path.cmp(&b.path));
-    inputs.docs.dedup_by(|a, b| a.path == b.path);
-    inputs
+    out.sources
+        .extend(files.into_iter().map(|(f, kind, size)| Source {
+            path: f.display().to_string(),
+            kind,
+            size,
+            origin: Origin::File(f),
+        }));
+    // Stable: stdin comes before a file reported under the same name, which is then dropped.
+    out.sources.sort_by(|a, b| a.path.cmp(&b.path));
+    out.sources.dedup_by(|a, b| a.path == b.path);
+    out
 }
 
-fn decode(path: String, bytes: Vec<u8>, kind: DocKind, skip: bool, inputs: &mut Inputs) {
-    match Document::from_bytes(path, bytes, kind) {
-        Ok(doc) => inputs.docs.push(doc),
-        Err(e @ (TextError::Binary { .. } | TextError::InvalidUtf8 { .. })) if skip => {
-            inputs.notices.push(format!("skipped {e}"));
-        }
-        Err(e) => inputs.errors.push(e.to_string()),
-    }
-}
-
-/// Walks a folder in parallel; returns the files to read (and walk errors), sorted.
-fn walk(dir: &Path, opts: &ReadOptions<'_>) -> Vec<Result<PathBuf, String>> {
+/// Walks a folder in parallel; returns the files to read with their sizes (and walk errors),
+/// sorted.
+fn walk(dir: &Path, opts: &ReadOptions<'_>) -> Vec<Result<(PathBuf, u64), String>> {
     let filter = opts.settings.filter();
     let abs = |p: &Path| opts.cwd.join(p);
     let mut builder = WalkBuilder::new(dir);
@@ -209,7 +294,7 @@ fn walk(dir: &Path, opts: &ReadOptions<'_>) -> Vec<Result<PathBuf, String>> {
                     let wanted = e.file_type().is_some_and(|t| t.is_file())
                         && opts.settings.file_type(p).is_some()
                         && filter.included(&abs(p));
-                    wanted.then(|| Ok(p.to_path_buf()))
+                    wanted.then(|| Ok((p.to_path_buf(), e.metadata().map_or(0, |m| m.len()))))
                 }
                 Err(err) => Some(Err(err.to_string())),
             };
@@ -293,85 +378,6 @@ pub fn analyze_documents(rules: &RuleSet, docs: &[Document], opts: CompareOption
     }
     analysis.findings = compare::pair(rules, &analysis.claims, opts);
     analysis
-}
-
-/// Everything `check`, `claims` and `baseline write` need to report.
-#[derive(Debug)]
-pub(crate) struct Prepared {
-    /// The rule set used.
-    pub(crate) rules: RuleSet,
-    /// The documents read.
-    pub(crate) docs: Vec<Document>,
-    /// Claims and the findings left after configuration, suppressions and baseline.
-    pub(crate) analysis: Analysis,
-    /// An input error was reported: the exit code is 2 whatever the findings.
-    pub(crate) failed: bool,
-}
-
-/// What [`prepare`] reads from the command line.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Request<'a> {
-    /// Files, folders or `-`.
-    pub(crate) paths: &'a [PathBuf],
-    /// `--rules`, `--no-builtin`.
-    pub(crate) rules: &'a RuleArgs,
-    /// `--config`, `--no-config`, `--across-documents`.
-    pub(crate) config: &'a ConfigArgs,
-    /// `--stdin-filename`, `--skip-invalid`.
-    pub(crate) input: &'a InputArgs,
-    /// Apply suppressions and warn about unused ones (false for `claims`).
-    pub(crate) findings: bool,
-    /// `--baseline FILE`: drop the findings it records.
-    pub(crate) baseline: Option<&'a Path>,
-}
-
-/// Loads configuration and rules, reads inputs, analyses them and filters the findings,
-/// printing input problems and suppression warnings to stderr.
-pub(crate) fn prepare(req: Request<'_>) -> Result<Prepared> {
-    let cwd = std::env::current_dir().context("finding the working directory")?;
-    let settings = config_cmd::settings(req.config, req.rules, &cwd)?;
-    let rules = rules_for(&settings)?;
-    let inputs = read_inputs(
-        req.paths,
-        &ReadOptions {
-            settings: &settings,
-            cwd,
-            stdin_filename: req.input.stdin_filename.clone(),
-            skip_invalid: req.input.skip_invalid,
-        },
-    );
-    for n in &inputs.notices {
-        say("notice", n);
-    }
-    for e in &inputs.errors {
-        say("error", e);
-    }
-    let docs = inputs.docs;
-    let opts = CompareOptions {
-        across_documents: settings.across_documents.value,
-    };
-    let mut analysis = analyze_documents(&rules, &docs, opts);
-    settings.apply_to_findings(&mut analysis.findings);
-    if req.findings {
-        let known: Vec<&str> = rules.contradictions.iter().map(|r| r.id.as_str()).collect();
-        let findings = std::mem::take(&mut analysis.findings);
-        let outcome = suppress::apply(&docs, &analysis.claims, findings, &known);
-        for w in &outcome.warnings {
-            say("warning", &format!("{}:{}: {}", w.path, w.line, w.message));
-        }
-        analysis.findings = outcome.kept;
-        if let Some(path) = req.baseline {
-            let baseline = baseline_cmd::read(path)?;
-            let findings = std::mem::take(&mut analysis.findings);
-            analysis.findings = baseline.filter(findings, &analysis.claims, &docs).0;
-        }
-    }
-    Ok(Prepared {
-        rules,
-        docs,
-        analysis,
-        failed: !inputs.errors.is_empty(),
-    })
 }
 
 /// The rule set the settings ask for, validated against them.

@@ -8,11 +8,13 @@ mod explain_cmd;
 mod init_cmd;
 mod input;
 pub mod output;
+mod pipeline;
 mod rules_cmd;
 mod test_cmd;
 
 pub use input::{
-    Inputs, ReadOptions, analyze_documents, document_voice, load_rules, read_documents, read_inputs,
+    Inputs, Loaded, ReadOptions, Source, Sources, analyze_documents, collect_sources,
+    document_voice, load_rules, read_documents, read_inputs,
 };
 
 use crate::eval;

@@ -1,15 +1,16 @@
 //! Where reports go and what the exit code is: `--format` for stdout, `--output-file FORMAT=PATH`
-//! (repeatable) for extra files written in the same run, `--fail-on` for the exit code, and
-//! severity overrides from configuration.
+//! (repeatable) for extra files written in the same run ([`Sinks`], fed document by document),
+//! `--fail-on` for the exit code, and severity overrides from configuration.
 
 use super::FailOn;
 use crate::model::{Finding, Severity};
-use crate::report::{self, Format, Input};
+use crate::report::{self, Chunk, Format, Input, ReportWriter, WriterOptions};
 use crate::rules::RuleSet;
 use anyhow::{Context, Result, bail};
 use clap::ValueEnum;
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -113,50 +114,147 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes every `--output-file` (never in colour, never over an input document), then the report
-/// in `format` to `out`. Files are written first so that a closed stdout (`| head`) cannot stop
-/// them.
+/// in `format` to `out`, from a whole analysis.
 pub fn write_reports(
     input: Input<'_>,
     format: Format,
     files: &[OutputFile],
     out: &mut dyn Write,
 ) -> Result<()> {
-    for (i, file) in files.iter().enumerate() {
-        if files[..i].iter().any(|f| same_file(&f.path, &file.path)) {
-            bail!("--output-file names {} more than once", file.path.display());
-        }
-        if input
-            .docs
-            .iter()
-            .any(|d| same_file(Path::new(&d.path), &file.path))
-        {
-            bail!(
-                "--output-file {} is an input document; crosscheck never writes its inputs",
-                file.path.display()
-            );
-        }
+    let opts = WriterOptions {
+        rules: input.rules,
+        findings: input.findings,
+        color: input.color,
+    };
+    let is_input = |p: &Path| input.docs.iter().any(|d| same_file(Path::new(&d.path), p));
+    let mut sinks = Sinks::open(format, files, &is_input, opts, out)?;
+    sinks.chunk(&Chunk::whole(&input))?;
+    sinks.finish()
+}
+
+/// One `--output-file` being written.
+struct FileSink<'a> {
+    file: OutputFile,
+    writer: Box<dyn ReportWriter + 'a>,
+    out: BufWriter<File>,
+}
+
+impl FileSink<'_> {
+    fn context(&self) -> String {
+        format!(
+            "cannot write the {} report to {}",
+            self.file.format.name(),
+            self.file.path.display()
+        )
     }
-    for file in files {
-        let mut buf = Vec::new();
-        report::render(
-            file.format,
-            Input {
+}
+
+/// Every report of a run, written as the analysis goes: the `--output-file`s and `--format` on
+/// stdout, each fed the same chunks. A failure to write stdout (a closed pipe: `| head`) does not
+/// stop the files: stdout is then left alone, the files are finished, and the error is returned
+/// at the end; with no file to write, the run stops at once.
+pub struct Sinks<'a> {
+    files: Vec<FileSink<'a>>,
+    writer: Box<dyn ReportWriter + 'a>,
+    out: &'a mut dyn Write,
+    /// The first error writing `out`.
+    out_error: Option<std::io::Error>,
+}
+
+impl<'a> Sinks<'a> {
+    /// Checks the `--output-file`s (each path once, none an input: `is_input` says which paths
+    /// are), creates them and begins every report.
+    pub fn open(
+        format: Format,
+        files: &[OutputFile],
+        is_input: &dyn Fn(&Path) -> bool,
+        opts: WriterOptions<'a>,
+        out: &'a mut dyn Write,
+    ) -> Result<Sinks<'a>> {
+        for (i, file) in files.iter().enumerate() {
+            if files[..i].iter().any(|f| same_file(&f.path, &file.path)) {
+                bail!("--output-file names {} more than once", file.path.display());
+            }
+            if is_input(&file.path) {
+                bail!(
+                    "--output-file {} is an input document; crosscheck never writes its inputs",
+                    file.path.display()
+                );
+            }
+        }
+        let mut sinks = Vec::new();
+        for file in files {
+            let plain = WriterOptions {
                 color: false,
-                ..input
-            },
-            &mut buf,
-        )?;
-        std::fs::write(&file.path, &buf).with_context(|| {
-            format!(
-                "cannot write the {} report to {}",
-                file.format.name(),
-                file.path.display()
-            )
-        })?;
+                ..opts
+            };
+            let mut sink = FileSink {
+                file: file.clone(),
+                writer: report::writer(file.format, plain),
+                out: BufWriter::new(File::create(&file.path).with_context(|| {
+                    format!(
+                        "cannot write the {} report to {}",
+                        file.format.name(),
+                        file.path.display()
+                    )
+                })?),
+            };
+            sink.writer
+                .begin(&mut sink.out)
+                .with_context(|| sink.context())?;
+            sinks.push(sink);
+        }
+        let mut this = Sinks {
+            files: sinks,
+            writer: report::writer(format, opts),
+            out,
+            out_error: None,
+        };
+        let r = this.writer.begin(this.out);
+        this.stdout_result(r)?;
+        Ok(this)
     }
-    report::render(format, input, out)?;
-    out.flush()?;
-    Ok(())
+
+    /// Keeps the first error writing stdout; fails at once if there is no file to finish.
+    fn stdout_result(&mut self, r: std::io::Result<()>) -> Result<()> {
+        if let Err(e) = r {
+            if self.files.is_empty() {
+                return Err(e.into());
+            }
+            self.out_error = Some(e);
+        }
+        Ok(())
+    }
+
+    /// Writes one chunk to every report.
+    pub fn chunk(&mut self, chunk: &Chunk<'_>) -> Result<()> {
+        for sink in &mut self.files {
+            sink.writer
+                .chunk(chunk, &mut sink.out)
+                .with_context(|| sink.context())?;
+        }
+        if self.out_error.is_none() {
+            let r = self.writer.chunk(chunk, self.out);
+            self.stdout_result(r)?;
+        }
+        Ok(())
+    }
+
+    /// Finishes every report: the files first, then stdout.
+    pub fn finish(mut self) -> Result<()> {
+        for sink in &mut self.files {
+            sink.writer
+                .finish(&mut sink.out)
+                .and_then(|()| sink.out.flush())
+                .with_context(|| sink.context())?;
+        }
+        if let Some(e) = self.out_error {
+            return Err(e.into());
+        }
+        self.writer.finish(self.out)?;
+        self.out.flush()?;
+        Ok(())
+    }
 }
 
 #[cfg(test)]

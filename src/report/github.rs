@@ -10,7 +10,7 @@
 //! step, so findings come most useful first ([`super::by_priority`]). Escaping follows
 //! `@actions/core`: `%`, `\r`, `\n` in the message; also `:` and `,` in properties.
 
-use super::Input;
+use super::{Chunk, Input, ReportWriter, WriterOptions};
 use crate::model::Severity;
 use std::io::{self, Write};
 
@@ -38,42 +38,80 @@ pub fn escape_property(s: &str) -> String {
 /// Writes one annotation line per finding, most useful first. `crosscheck claims` writes
 /// nothing: claims are not problems.
 pub fn write(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
-    if !input.findings {
-        return Ok(());
+    super::render(super::Format::Github, input, out)
+}
+
+/// The annotation of one finding of a chunk, or `None` if its claims are out of range.
+fn annotation(chunk: &Chunk<'_>, f: &crate::model::Finding) -> Option<String> {
+    let (a, b) = chunk.claims_of(f)?;
+    let (da, db) = (chunk.doc_of(a)?, chunk.doc_of(b)?);
+    let (line, col) = da.line_col(a.span.start);
+    let (end_line, end_col) = da.line_col(a.span.end);
+    let mut props = format!(
+        "file={},line={line},endLine={end_line}",
+        escape_property(&da.path)
+    );
+    if line == end_line {
+        props.push_str(&format!(",col={col},endColumn={end_col}"));
     }
-    let findings = &input.analysis.findings;
-    for i in super::by_priority(findings) {
-        let f = &findings[i];
-        let Some((a, b)) = input.claims_of(f) else {
-            continue;
-        };
-        let (Some(da), Some(db)) = (input.doc_of(a), input.doc_of(b)) else {
-            continue;
-        };
-        let (line, col) = da.line_col(a.span.start);
-        let (end_line, end_col) = da.line_col(a.span.end);
-        let mut props = format!(
-            "file={},line={line},endLine={end_line}",
-            escape_property(&da.path)
-        );
-        if line == end_line {
-            props.push_str(&format!(",col={col},endColumn={end_col}"));
+    props.push_str(&format!(",title={}", escape_property(&f.rule)));
+    let message = format!(
+        "{} (other claim: {}, {})",
+        f.message,
+        super::location(db, b),
+        super::source_label(b)
+    );
+    Some(format!(
+        "::{} {props}::{}",
+        command(f.severity),
+        escape_data(&message)
+    ))
+}
+
+/// The GitHub report. Annotations are ordered most useful first across the whole run, so each
+/// finding's annotation line (not its document) is kept until the end.
+pub struct GithubWriter {
+    findings: bool,
+    /// (severity, confidence, report index, annotation line).
+    lines: Vec<(Severity, f64, usize, String)>,
+}
+
+impl GithubWriter {
+    /// A writer for `opts`.
+    pub fn new(opts: WriterOptions<'_>) -> GithubWriter {
+        GithubWriter {
+            findings: opts.findings,
+            lines: Vec::new(),
         }
-        props.push_str(&format!(",title={}", escape_property(&f.rule)));
-        let message = format!(
-            "{} (other claim: {}, {})",
-            f.message,
-            super::location(db, b),
-            super::source_label(b)
-        );
-        writeln!(
-            out,
-            "::{} {props}::{}",
-            command(f.severity),
-            escape_data(&message)
-        )?;
     }
-    Ok(())
+}
+
+impl ReportWriter for GithubWriter {
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn chunk(&mut self, chunk: &Chunk<'_>, _out: &mut dyn Write) -> io::Result<()> {
+        if !self.findings {
+            return Ok(());
+        }
+        for (i, f) in chunk.findings.iter().enumerate() {
+            if let Some(line) = annotation(chunk, f) {
+                self.lines
+                    .push((f.severity, f.confidence, chunk.finding_index(i), line));
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let mut lines = std::mem::take(&mut self.lines);
+        lines.sort_by(|a, b| super::stream::priority_cmp((a.0, a.1, a.2), (b.0, b.1, b.2)));
+        for (.., line) in lines {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The human report: each finding with both claims, their sources and locations, the rule and
 //! why it fired. Colour only when asked (the CLI asks on a terminal without `NO_COLOR`).
 
-use super::Input;
+use super::{Chunk, Counts, ReportWriter, WriterOptions};
 use crate::compare::describe_value;
 use crate::model::{Claim, Severity, Via};
 use crate::text::Document;
@@ -110,80 +110,120 @@ fn location(doc: &Document, c: &Claim) -> String {
     format!("{}:{l}:{col}", doc.path)
 }
 
-/// Writes every finding, then a summary line.
-pub(super) fn findings(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let paint = Paint { on: input.color };
-    let a = input.analysis;
-    for f in &a.findings {
-        let (x, y) = (&a.claims[f.claims[0]], &a.claims[f.claims[1]]);
-        writeln!(
-            out,
-            "{}[{}]: {}",
-            paint.severity(f.severity),
-            paint.bold(&f.rule),
-            paint.bold(&f.message)
-        )?;
-        for (mark, c) in [("┌─", x), ("├─", y)] {
-            let doc = &input.docs[c.doc];
-            writeln!(out, "  {mark} {}", paint.dim(&location(doc, c)))?;
+/// The human report: each finding as it comes (or, for `crosscheck claims`, each claim), then
+/// a summary line with the totals.
+pub(super) struct Human {
+    paint: Paint,
+    findings: bool,
+    counts: Counts,
+}
+
+impl Human {
+    pub(super) fn new(opts: WriterOptions<'_>) -> Human {
+        Human {
+            paint: Paint { on: opts.color },
+            findings: opts.findings,
+            counts: Counts::default(),
+        }
+    }
+
+    /// Writes every finding of a chunk.
+    fn findings(&self, chunk: &Chunk<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let paint = &self.paint;
+        for f in chunk.findings {
+            let Some((x, y)) = chunk.claims_of(f) else {
+                continue;
+            };
             writeln!(
                 out,
-                "  │  {}: {} ({})",
-                source_line(c),
-                c.aspect.replace('_', " "),
-                describe_value(c)
+                "{}[{}]: {}",
+                paint.severity(f.severity),
+                paint.bold(&f.rule),
+                paint.bold(&f.message)
             )?;
-            writeln!(out, "  │  {}", excerpt(doc, c, &paint))?;
+            for (mark, c) in [("┌─", x), ("├─", y)] {
+                let Some(doc) = chunk.doc_of(c) else {
+                    continue;
+                };
+                writeln!(out, "  {mark} {}", paint.dim(&location(doc, c)))?;
+                writeln!(
+                    out,
+                    "  │  {}: {} ({})",
+                    source_line(c),
+                    c.aspect.replace('_', " "),
+                    describe_value(c)
+                )?;
+                writeln!(out, "  │  {}", excerpt(doc, c, paint))?;
+            }
+            writeln!(
+                out,
+                "  └─ {}",
+                paint.dim(&format!(
+                    "{} · subject {} · confidence {:.2}",
+                    f.kind.as_str(),
+                    f.subject,
+                    f.confidence
+                ))
+            )?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+
+    /// Writes every claim of a chunk with its source, one block per claim.
+    fn claims(&self, chunk: &Chunk<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let paint = &self.paint;
+        for (i, c) in chunk.claims.iter().enumerate() {
+            let Some(doc) = chunk.doc_of(c) else {
+                continue;
+            };
+            writeln!(
+                out,
+                "c{} {} {} · {} · {} ({})",
+                chunk.claim_index(i) + 1,
+                paint.dim(&location(doc, c)),
+                paint.bold(&c.subject),
+                c.aspect,
+                describe_value(c),
+                c.rule
+            )?;
+            writeln!(out, "   source: {}", source_line(c))?;
+            writeln!(out, "   {}", excerpt(doc, c, paint))?;
+        }
+        Ok(())
+    }
+}
+
+impl ReportWriter for Human {
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn chunk(&mut self, chunk: &Chunk<'_>, out: &mut dyn Write) -> io::Result<()> {
+        self.counts.add(chunk);
+        if self.findings {
+            self.findings(chunk, out)
+        } else {
+            self.claims(chunk, out)
+        }
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let n = self.counts;
+        if !self.findings {
+            return writeln!(out, "{} claims in {} documents", n.claims, n.documents);
         }
         writeln!(
             out,
-            "  └─ {}",
-            paint.dim(&format!(
-                "{} · subject {} · confidence {:.2}",
-                f.kind.as_str(),
-                f.subject,
-                f.confidence
-            ))
-        )?;
-        writeln!(out)?;
+            "{} finding{} ({} error, {} warning, {} info) in {} document{}; {} claims",
+            n.findings,
+            if n.findings == 1 { "" } else { "s" },
+            n.errors,
+            n.warnings,
+            n.infos,
+            n.documents,
+            if n.documents == 1 { "" } else { "s" },
+            n.claims
+        )
     }
-    let count = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
-    writeln!(
-        out,
-        "{} finding{} ({} error, {} warning, {} info) in {} document{}; {} claims",
-        a.findings.len(),
-        if a.findings.len() == 1 { "" } else { "s" },
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-        a.documents.len(),
-        if a.documents.len() == 1 { "" } else { "s" },
-        a.claims.len()
-    )
-}
-
-/// Writes every claim with its source, one block per claim.
-pub(super) fn claims(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let paint = Paint { on: input.color };
-    for (i, c) in input.analysis.claims.iter().enumerate() {
-        let doc = &input.docs[c.doc];
-        writeln!(
-            out,
-            "c{} {} {} · {} · {} ({})",
-            i + 1,
-            paint.dim(&location(doc, c)),
-            paint.bold(&c.subject),
-            c.aspect,
-            describe_value(c),
-            c.rule
-        )?;
-        writeln!(out, "   source: {}", source_line(c))?;
-        writeln!(out, "   {}", excerpt(doc, c, &paint))?;
-    }
-    writeln!(
-        out,
-        "{} claims in {} documents",
-        input.analysis.claims.len(),
-        input.analysis.documents.len()
-    )
 }

@@ -1,7 +1,15 @@
 //! The JSON contract (`version: 1`, see the README): wire structs kept apart from domain types.
+//!
+//! The report is one object written as it goes: `version`, then every claim as its document is
+//! analysed, then `findings` and `documents` (spooled during the run: they are small, and a
+//! temporary file holds them past a megabyte), then `summary`. The bytes are those of
+//! `serde_json::to_writer_pretty` on [`report`].
 
-use super::Input;
-use crate::model::{Claim, Severity};
+use super::spool::Spool;
+use super::stream::write_nested_json;
+use super::{Chunk, Counts, Input, ReportWriter, WriterOptions};
+use crate::DocumentSummary;
+use crate::model::{Claim, Finding};
 use crate::text::Document;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
@@ -9,18 +17,19 @@ use std::io::{self, Write};
 /// Version of the JSON contract.
 pub const VERSION: u32 = 1;
 
-/// The whole report.
+/// The whole report. Fields serialize in the order the streaming writer writes them: claims
+/// first, so that they can be written while later documents are still being read.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Report {
     /// Contract version.
     pub version: u32,
-    /// Documents read.
-    pub documents: Vec<JsonDocument>,
     /// Claims.
     pub claims: Vec<JsonClaim>,
     /// Findings (absent for `crosscheck claims`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub findings: Option<Vec<JsonFinding>>,
+    /// Documents read.
+    pub documents: Vec<JsonDocument>,
     /// Counts.
     pub summary: Summary,
 }
@@ -218,73 +227,162 @@ pub fn claim(id: usize, c: &Claim, docs: &[Document]) -> JsonClaim {
     }
 }
 
-/// Builds the wire report.
+/// Converts a finding of a chunk to its wire form; `local` is its index in the chunk.
+pub fn finding(chunk: &Chunk<'_>, local: usize, f: &Finding) -> JsonFinding {
+    let claim_id = |k: usize| format!("c{}", chunk.claim_index(f.claims[k]) + 1);
+    JsonFinding {
+        id: format!("f{}", chunk.finding_index(local) + 1),
+        rule: f.rule.clone(),
+        kind: f.kind.as_str().to_owned(),
+        severity: f.severity.as_str().to_owned(),
+        confidence: f.confidence,
+        subject: f.subject.clone(),
+        aspect: f.aspect.clone(),
+        claims: [claim_id(0), claim_id(1)],
+        message: f.message.clone(),
+    }
+}
+
+/// Converts a document's counts to their wire form.
+pub fn document(d: &DocumentSummary) -> JsonDocument {
+    JsonDocument {
+        path: d.path.clone(),
+        sentences: d.sentences,
+        claims: d.claims,
+    }
+}
+
+/// The summary of a report with these totals; finding counts are 0 without findings.
+pub fn summary(n: &Counts, findings: bool) -> Summary {
+    let only = |x: usize| if findings { x } else { 0 };
+    Summary {
+        documents: n.documents,
+        claims: n.claims,
+        findings: only(n.findings),
+        errors: only(n.errors),
+        warnings: only(n.warnings),
+    }
+}
+
+/// Builds the wire report of a whole analysis (what [`write`] prints, as one value).
 pub fn report(input: Input<'_>) -> Report {
-    let a = input.analysis;
-    let findings = &a.findings;
+    let chunk = Chunk::whole(&input);
+    let mut counts = Counts::default();
+    counts.add(&chunk);
     Report {
         version: VERSION,
-        documents: a
-            .documents
-            .iter()
-            .map(|d| JsonDocument {
-                path: d.path.clone(),
-                sentences: d.sentences,
-                claims: d.claims,
-            })
-            .collect(),
-        claims: a
+        claims: chunk
             .claims
             .iter()
             .enumerate()
-            .map(|(i, c)| claim(i, c, input.docs))
+            .map(|(i, c)| claim(chunk.claim_index(i), c, chunk.docs))
             .collect(),
         findings: input.findings.then(|| {
-            findings
+            chunk
+                .findings
                 .iter()
                 .enumerate()
-                .map(|(i, f)| JsonFinding {
-                    id: format!("f{}", i + 1),
-                    rule: f.rule.clone(),
-                    kind: f.kind.as_str().to_owned(),
-                    severity: f.severity.as_str().to_owned(),
-                    confidence: f.confidence,
-                    subject: f.subject.clone(),
-                    aspect: f.aspect.clone(),
-                    claims: [
-                        format!("c{}", f.claims[0] + 1),
-                        format!("c{}", f.claims[1] + 1),
-                    ],
-                    message: f.message.clone(),
-                })
+                .map(|(i, f)| finding(&chunk, i, f))
                 .collect()
         }),
-        summary: Summary {
-            documents: a.documents.len(),
-            claims: a.claims.len(),
-            findings: if input.findings { findings.len() } else { 0 },
-            errors: if input.findings {
-                findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    .count()
-            } else {
-                0
-            },
-            warnings: if input.findings {
-                findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Warning)
-                    .count()
-            } else {
-                0
-            },
-        },
+        documents: chunk.documents.iter().map(document).collect(),
+        summary: summary(&counts, input.findings),
     }
 }
 
 /// Writes the JSON report, pretty-printed, with a trailing newline.
 pub fn write(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &report(input))?;
-    writeln!(out)
+    super::render(super::Format::Json, input, out)
+}
+
+/// The JSON report, written as it goes (see the module documentation).
+pub struct JsonWriter {
+    findings: bool,
+    counts: Counts,
+    /// Rendered findings, each preceded by its separator and indentation.
+    finding_spool: Spool,
+    /// Rendered document entries, likewise.
+    document_spool: Spool,
+    /// Scratch space for one rendered value.
+    buf: Vec<u8>,
+}
+
+/// Indentation of an array element inside the top-level object.
+const ELEMENT: usize = 4;
+
+impl JsonWriter {
+    /// A writer for `opts`.
+    pub fn new(opts: WriterOptions<'_>) -> JsonWriter {
+        JsonWriter {
+            findings: opts.findings,
+            counts: Counts::default(),
+            finding_spool: Spool::new(),
+            document_spool: Spool::new(),
+            buf: Vec::new(),
+        }
+    }
+}
+
+/// Writes one element of a top-level array: `,` unless it is the first, a line break, the
+/// indentation and the value.
+fn element<T: Serialize>(
+    out: &mut dyn Write,
+    first: bool,
+    value: &T,
+    buf: &mut Vec<u8>,
+) -> io::Result<()> {
+    out.write_all(if first { b"\n    " } else { b",\n    " })?;
+    write_nested_json(out, value, ELEMENT, buf)
+}
+
+/// Closes a top-level array of `n` elements (`[]` when empty).
+fn close(out: &mut dyn Write, n: usize) -> io::Result<()> {
+    out.write_all(if n == 0 { b"]" } else { b"\n  ]" })
+}
+
+impl ReportWriter for JsonWriter {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        write!(out, "{{\n  \"version\": {VERSION},\n  \"claims\": [")
+    }
+
+    fn chunk(&mut self, chunk: &Chunk<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let before = self.counts;
+        self.counts.add(chunk);
+        for (i, c) in chunk.claims.iter().enumerate() {
+            let wire = claim(chunk.claim_index(i), c, chunk.docs);
+            element(out, before.claims + i == 0, &wire, &mut self.buf)?;
+        }
+        if self.findings {
+            for (i, f) in chunk.findings.iter().enumerate() {
+                let first = before.findings + i == 0;
+                element(
+                    &mut self.finding_spool,
+                    first,
+                    &finding(chunk, i, f),
+                    &mut self.buf,
+                )?;
+            }
+        }
+        for (i, d) in chunk.documents.iter().enumerate() {
+            let first = before.documents + i == 0;
+            element(&mut self.document_spool, first, &document(d), &mut self.buf)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let n = self.counts;
+        close(out, n.claims)?;
+        if self.findings {
+            out.write_all(b",\n  \"findings\": [")?;
+            self.finding_spool.copy_to(out)?;
+            close(out, n.findings)?;
+        }
+        out.write_all(b",\n  \"documents\": [")?;
+        self.document_spool.copy_to(out)?;
+        close(out, n.documents)?;
+        out.write_all(b",\n  \"summary\": ")?;
+        write_nested_json(out, &summary(&n, self.findings), 2, &mut self.buf)?;
+        out.write_all(b"\n}\n")
+    }
 }

@@ -2,8 +2,8 @@
 //! full (the wire form of [`super::json`]), so a line can be read without the rest of the report.
 //! For `crosscheck claims`, one claim per line.
 
-use super::Input;
 use super::json::{JsonClaim, claim};
+use super::{Chunk, Input, ReportWriter, WriterOptions};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
@@ -34,35 +34,62 @@ pub struct JsonlFinding {
 
 /// Writes one compact JSON object per line, with a trailing newline after each.
 pub fn write(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let a = input.analysis;
-    if !input.findings {
-        for (i, c) in a.claims.iter().enumerate() {
-            serde_json::to_writer(&mut *out, &claim(i, c, input.docs))?;
+    super::render(super::Format::Jsonl, input, out)
+}
+
+/// The JSON Lines report: each line as soon as its document is analysed.
+pub struct JsonlWriter {
+    findings: bool,
+}
+
+impl JsonlWriter {
+    /// A writer for `opts`.
+    pub fn new(opts: WriterOptions<'_>) -> JsonlWriter {
+        JsonlWriter {
+            findings: opts.findings,
+        }
+    }
+}
+
+impl ReportWriter for JsonlWriter {
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn chunk(&mut self, chunk: &Chunk<'_>, out: &mut dyn Write) -> io::Result<()> {
+        if !self.findings {
+            for (i, c) in chunk.claims.iter().enumerate() {
+                serde_json::to_writer(&mut *out, &claim(chunk.claim_index(i), c, chunk.docs))?;
+                writeln!(out)?;
+            }
+            return Ok(());
+        }
+        for (i, f) in chunk.findings.iter().enumerate() {
+            let Some((x, y)) = chunk.claims_of(f) else {
+                continue;
+            };
+            let line = JsonlFinding {
+                id: format!("f{}", chunk.finding_index(i) + 1),
+                rule: f.rule.clone(),
+                kind: f.kind.as_str().to_owned(),
+                severity: f.severity.as_str().to_owned(),
+                confidence: f.confidence,
+                subject: f.subject.clone(),
+                aspect: f.aspect.clone(),
+                message: f.message.clone(),
+                fingerprint: super::chunk_fingerprint(chunk, f).unwrap_or_default(),
+                claims: [
+                    claim(chunk.claim_index(f.claims[0]), x, chunk.docs),
+                    claim(chunk.claim_index(f.claims[1]), y, chunk.docs),
+                ],
+            };
+            serde_json::to_writer(&mut *out, &line)?;
             writeln!(out)?;
         }
-        return Ok(());
+        Ok(())
     }
-    for (i, f) in a.findings.iter().enumerate() {
-        let (Some(x), Some(y)) = (a.claims.get(f.claims[0]), a.claims.get(f.claims[1])) else {
-            continue;
-        };
-        let line = JsonlFinding {
-            id: format!("f{}", i + 1),
-            rule: f.rule.clone(),
-            kind: f.kind.as_str().to_owned(),
-            severity: f.severity.as_str().to_owned(),
-            confidence: f.confidence,
-            subject: f.subject.clone(),
-            aspect: f.aspect.clone(),
-            message: f.message.clone(),
-            fingerprint: super::finding_fingerprint(&input, f).unwrap_or_default(),
-            claims: [
-                claim(f.claims[0], x, input.docs),
-                claim(f.claims[1], y, input.docs),
-            ],
-        };
-        serde_json::to_writer(&mut *out, &line)?;
-        writeln!(out)?;
+
+    fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
     }
-    Ok(())
 }

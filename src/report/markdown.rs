@@ -3,7 +3,8 @@
 //! an editor's email. Every cell is escaped: pipes, line breaks, and the characters that would
 //! turn news text into emphasis, links, HTML or (on GitHub) maths, such as `$4 billion … $2`.
 
-use super::Input;
+use super::spool::Spool;
+use super::{Chunk, Counts, Input, ReportWriter, WriterOptions};
 use crate::compare::describe_value;
 use crate::model::{Claim, Severity};
 use crate::text::Document;
@@ -65,93 +66,145 @@ fn plural(n: usize, word: &str) -> String {
 
 /// Writes the Markdown report.
 pub fn write(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
-    if !input.findings {
-        return claims(input, out);
-    }
-    let a = input.analysis;
-    let count = |s: Severity| a.findings.iter().filter(|f| f.severity == s).count();
-    let docs = plural(a.documents.len(), "document");
-    if a.findings.is_empty() {
-        return writeln!(
-            out,
-            "**crosscheck**: no disagreement between sources in {docs} ({}).",
-            plural(a.claims.len(), "claim")
-        );
-    }
-    writeln!(
-        out,
-        "### crosscheck: {} ({} error, {} warning, {} info) in {docs}\n",
-        plural(a.findings.len(), "finding"),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    )?;
-    writeln!(
-        out,
-        "| Severity | Rule | Subject | Claim A (source) | Claim B (source) | Location |"
-    )?;
-    writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
-    for i in super::by_priority(&a.findings) {
-        let f = &a.findings[i];
-        let Some((x, y)) = input.claims_of(f) else {
-            continue;
-        };
-        let (Some(dx), Some(dy)) = (input.doc_of(x), input.doc_of(y)) else {
-            continue;
-        };
-        let (ly, cy) = dy.line_col(y.span.start);
-        let second = if dx.path == dy.path {
-            format!("{ly}:{cy}")
-        } else {
-            super::location(dy, y)
-        };
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            severity_cell(f.severity),
-            escape_cell(&f.rule),
-            escape_cell(&f.subject),
-            claim_cell(dx, x),
-            claim_cell(dy, y),
-            escape_cell(&format!("{} ↔ {second}", super::location(dx, x)))
-        )?;
-    }
-    Ok(())
+    super::render(super::Format::Markdown, input, out)
 }
 
-/// `crosscheck claims --format markdown`: one row per claim.
-fn claims(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let a = input.analysis;
-    writeln!(
-        out,
-        "### crosscheck: {} in {}\n",
-        plural(a.claims.len(), "claim"),
-        plural(a.documents.len(), "document")
-    )?;
-    if a.claims.is_empty() {
-        return Ok(());
+/// The table row of one finding of a chunk, or `None` if its claims are out of range.
+fn finding_row(chunk: &Chunk<'_>, f: &crate::model::Finding) -> Option<String> {
+    let (x, y) = chunk.claims_of(f)?;
+    let (dx, dy) = (chunk.doc_of(x)?, chunk.doc_of(y)?);
+    let (ly, cy) = dy.line_col(y.span.start);
+    let second = if dx.path == dy.path {
+        format!("{ly}:{cy}")
+    } else {
+        super::location(dy, y)
+    };
+    Some(format!(
+        "| {} | {} | {} | {} | {} | {} |",
+        severity_cell(f.severity),
+        escape_cell(&f.rule),
+        escape_cell(&f.subject),
+        claim_cell(dx, x),
+        claim_cell(dy, y),
+        escape_cell(&format!("{} ↔ {second}", super::location(dx, x)))
+    ))
+}
+
+/// The Markdown report. Its heading gives the totals and its rows come most useful first, so
+/// the rendered rows are kept until the end: finding rows in memory (one short line per
+/// finding), claim rows (`crosscheck claims`) in a [`Spool`].
+pub struct MarkdownWriter {
+    findings: bool,
+    counts: Counts,
+    /// (severity, confidence, report index, row) of each finding.
+    rows: Vec<(Severity, f64, usize, String)>,
+    /// Claim rows, in report order.
+    claim_rows: Spool,
+}
+
+impl MarkdownWriter {
+    /// A writer for `opts`.
+    pub fn new(opts: WriterOptions<'_>) -> MarkdownWriter {
+        MarkdownWriter {
+            findings: opts.findings,
+            counts: Counts::default(),
+            rows: Vec::new(),
+            claim_rows: Spool::new(),
+        }
     }
-    writeln!(
-        out,
-        "| Id | Location | Subject | Aspect | Value | Claim (source) |"
-    )?;
-    writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
-    for (i, c) in a.claims.iter().enumerate() {
-        let Some(doc) = input.doc_of(c) else {
-            continue;
-        };
+
+    /// `crosscheck claims --format markdown`: one row per claim.
+    fn claims(&mut self, chunk: &Chunk<'_>) -> io::Result<()> {
+        for (i, c) in chunk.claims.iter().enumerate() {
+            let Some(doc) = chunk.doc_of(c) else {
+                continue;
+            };
+            writeln!(
+                self.claim_rows,
+                "| c{} | {} | {} | {} | {} | {} |",
+                chunk.claim_index(i) + 1,
+                escape_cell(&super::location(doc, c)),
+                escape_cell(&c.subject),
+                escape_cell(&c.aspect),
+                escape_cell(&describe_value(c)),
+                claim_cell(doc, c)
+            )?;
+        }
+        Ok(())
+    }
+
+    fn finish_claims(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let n = self.counts;
         writeln!(
             out,
-            "| c{} | {} | {} | {} | {} | {} |",
-            i + 1,
-            escape_cell(&super::location(doc, c)),
-            escape_cell(&c.subject),
-            escape_cell(&c.aspect),
-            escape_cell(&describe_value(c)),
-            claim_cell(doc, c)
+            "### crosscheck: {} in {}\n",
+            plural(n.claims, "claim"),
+            plural(n.documents, "document")
         )?;
+        if n.claims == 0 {
+            return Ok(());
+        }
+        writeln!(
+            out,
+            "| Id | Location | Subject | Aspect | Value | Claim (source) |"
+        )?;
+        writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
+        self.claim_rows.copy_to(out)
     }
-    Ok(())
+}
+
+impl ReportWriter for MarkdownWriter {
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn chunk(&mut self, chunk: &Chunk<'_>, _out: &mut dyn Write) -> io::Result<()> {
+        self.counts.add(chunk);
+        if !self.findings {
+            return self.claims(chunk);
+        }
+        for (i, f) in chunk.findings.iter().enumerate() {
+            if let Some(row) = finding_row(chunk, f) {
+                self.rows
+                    .push((f.severity, f.confidence, chunk.finding_index(i), row));
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.findings {
+            return self.finish_claims(out);
+        }
+        let n = self.counts;
+        let docs = plural(n.documents, "document");
+        if n.findings == 0 {
+            return writeln!(
+                out,
+                "**crosscheck**: no disagreement between sources in {docs} ({}).",
+                plural(n.claims, "claim")
+            );
+        }
+        writeln!(
+            out,
+            "### crosscheck: {} ({} error, {} warning, {} info) in {docs}\n",
+            plural(n.findings, "finding"),
+            n.errors,
+            n.warnings,
+            n.infos,
+        )?;
+        writeln!(
+            out,
+            "| Severity | Rule | Subject | Claim A (source) | Claim B (source) | Location |"
+        )?;
+        writeln!(out, "| --- | --- | --- | --- | --- | --- |")?;
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.sort_by(|a, b| super::stream::priority_cmp((a.0, a.1, a.2), (b.0, b.1, b.2)));
+        for (.., row) in rows {
+            writeln!(out, "{row}")?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,10 @@
 //! Formats: `human` (an editor's report), `json` (the versioned contract), `jsonl` (one finding
 //! per line with both claims), `sarif` (SARIF 2.1.0 for code-scanning tools), `github` (GitHub
 //! Actions workflow commands) and `markdown` (a table for a pull-request comment or an email).
+//!
+//! Every format is a [`ReportWriter`] that takes the analysis in [`Chunk`]s, so the CLI can
+//! write a report document by document ([`stream`]); [`render`] feeds the whole analysis as one
+//! chunk.
 
 pub mod github;
 mod human;
@@ -11,12 +15,15 @@ pub mod json;
 pub mod jsonl;
 pub mod markdown;
 pub mod sarif;
+pub mod spool;
+pub mod stream;
+
+pub use stream::{Chunk, Counts, ReportWriter, WriterOptions, writer};
 
 use crate::Analysis;
 use crate::model::{Claim, Finding, source_key};
 use crate::rules::RuleSet;
 use crate::text::Document;
-use std::cmp::Ordering;
 use std::io::{self, Write};
 
 /// Output format.
@@ -78,17 +85,20 @@ impl<'a> Input<'a> {
     }
 }
 
-/// Writes the report in a format.
+/// Writes the report in a format: the format's [`ReportWriter`] fed the whole analysis as one
+/// [`Chunk`].
 pub fn render(format: Format, input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
-    match format {
-        Format::Human if input.findings => human::findings(input, out),
-        Format::Human => human::claims(input, out),
-        Format::Json => json::write(input, out),
-        Format::Jsonl => jsonl::write(input, out),
-        Format::Sarif => sarif::write(input, out),
-        Format::Github => github::write(input, out),
-        Format::Markdown => markdown::write(input, out),
-    }
+    let mut w = writer(
+        format,
+        WriterOptions {
+            rules: input.rules,
+            findings: input.findings,
+            color: input.color,
+        },
+    );
+    w.begin(out)?;
+    w.chunk(&Chunk::whole(&input), out)?;
+    w.finish(out)
 }
 
 /// Indices of the findings, most useful first: severity descending, then confidence
@@ -98,17 +108,8 @@ pub fn render(format: Format, input: Input<'_>, out: &mut dyn Write) -> io::Resu
 /// early: both get the findings in this order.
 pub fn by_priority(findings: &[Finding]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by(|&i, &j| {
-        let (a, b) = (&findings[i], &findings[j]);
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| {
-                b.confidence
-                    .partial_cmp(&a.confidence)
-                    .unwrap_or(Ordering::Equal)
-            })
-            .then(i.cmp(&j))
-    });
+    let key = |i: usize| (findings[i].severity, findings[i].confidence, i);
+    order.sort_by(|&i, &j| stream::priority_cmp(key(i), key(j)));
     order
 }
 
@@ -152,8 +153,14 @@ pub fn fingerprint(rule: &str, a: (&str, &str), b: (&str, &str)) -> String {
 /// The fingerprint of a finding of `input` (see [`fingerprint`]); `None` if its claims are out
 /// of range.
 pub fn finding_fingerprint(input: &Input<'_>, f: &Finding) -> Option<String> {
-    let (a, b) = input.claims_of(f)?;
-    let text = |c: &Claim| input.doc_of(c).map_or("", |d| d.slice(c.span));
+    chunk_fingerprint(&Chunk::whole(input), f)
+}
+
+/// The fingerprint of a finding of a [`Chunk`] (see [`fingerprint`]); `None` if its claims are
+/// out of range.
+pub fn chunk_fingerprint(chunk: &Chunk<'_>, f: &Finding) -> Option<String> {
+    let (a, b) = chunk.claims_of(f)?;
+    let text = |c: &Claim| chunk.doc_of(c).map_or("", |d| d.slice(c.span));
     Some(fingerprint(
         &f.rule,
         (text(a), &a.source.name),

@@ -9,7 +9,8 @@
 //! `crosscheck/v1`, a hash over the rule and both claims' texts and sources (no line numbers), so
 //! a result keeps its identity when text elsewhere in the file moves.
 
-use super::Input;
+use super::stream::write_nested_json;
+use super::{Chunk, Input, ReportWriter, WriterOptions};
 use crate::model::{Claim, Severity};
 use crate::rules::{ContradictionRule, RuleSet};
 use crate::text::Document;
@@ -288,62 +289,64 @@ fn location(doc: &Document, c: &Claim, id: Option<u32>, message: String) -> Loca
     }
 }
 
-/// Builds the SARIF log.
-pub fn log(input: Input<'_>) -> Log {
-    let rules: &RuleSet = input.rules;
-    let index: BTreeMap<&str, usize> = rules
+/// Index of each contradiction rule in `tool.driver.rules`.
+fn rule_index(rules: &RuleSet) -> BTreeMap<String, usize> {
+    rules
         .contradictions
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.id.as_str(), i))
-        .collect();
-    let mut results = Vec::new();
-    if input.findings {
-        for f in &input.analysis.findings {
-            let Some((a, b)) = input.claims_of(f) else {
-                continue;
-            };
-            let (Some(da), Some(db)) = (input.doc_of(a), input.doc_of(b)) else {
-                continue;
-            };
-            let other = super::location(db, b);
-            let text = format!(
-                "{} (other claim: [{}](1), {})",
-                escape_brackets(&f.message),
-                escape_brackets(&other),
-                escape_brackets(&super::source_label(b))
-            );
-            let claim_message = |c: &Claim, doc: &Document| {
-                format!(
-                    "{}: “{}”",
-                    super::source_label(c),
-                    doc.slice(c.span)
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )
-            };
-            results.push(SarifResult {
-                rule_id: f.rule.clone(),
-                rule_index: index.get(f.rule.as_str()).copied(),
-                level: level(f.severity),
-                message: Message { text },
-                locations: vec![location(da, a, None, claim_message(a, da))],
-                related_locations: vec![location(db, b, Some(1), claim_message(b, db))],
-                partial_fingerprints: BTreeMap::from([(
-                    FINGERPRINT_KEY,
-                    super::finding_fingerprint(&input, f).unwrap_or_default(),
-                )]),
-                properties: ResultProperties {
-                    kind: f.kind.as_str(),
-                    confidence: f.confidence,
-                    subject: f.subject.clone(),
-                    aspect: f.aspect.clone(),
-                    sources: [a.source.name.clone(), b.source.name.clone()],
-                },
-            });
-        }
-    }
+        .map(|(i, r)| (r.id.clone(), i))
+        .collect()
+}
+
+/// The result of one finding of a chunk, or `None` if its claims or documents are out of range.
+fn result(
+    chunk: &Chunk<'_>,
+    f: &crate::model::Finding,
+    index: &BTreeMap<String, usize>,
+) -> Option<SarifResult> {
+    let (a, b) = chunk.claims_of(f)?;
+    let (da, db) = (chunk.doc_of(a)?, chunk.doc_of(b)?);
+    let other = super::location(db, b);
+    let text = format!(
+        "{} (other claim: [{}](1), {})",
+        escape_brackets(&f.message),
+        escape_brackets(&other),
+        escape_brackets(&super::source_label(b))
+    );
+    let claim_message = |c: &Claim, doc: &Document| {
+        format!(
+            "{}: “{}”",
+            super::source_label(c),
+            doc.slice(c.span)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    };
+    Some(SarifResult {
+        rule_id: f.rule.clone(),
+        rule_index: index.get(f.rule.as_str()).copied(),
+        level: level(f.severity),
+        message: Message { text },
+        locations: vec![location(da, a, None, claim_message(a, da))],
+        related_locations: vec![location(db, b, Some(1), claim_message(b, db))],
+        partial_fingerprints: BTreeMap::from([(
+            FINGERPRINT_KEY,
+            super::chunk_fingerprint(chunk, f).unwrap_or_default(),
+        )]),
+        properties: ResultProperties {
+            kind: f.kind.as_str(),
+            confidence: f.confidence,
+            subject: f.subject.clone(),
+            aspect: f.aspect.clone(),
+            sources: [a.source.name.clone(), b.source.name.clone()],
+        },
+    })
+}
+
+/// The log of a run with these results.
+fn log_with(rules: &RuleSet, results: Vec<SarifResult>) -> Log {
     let repository = env!("CARGO_PKG_REPOSITORY");
     let homepage = env!("CARGO_PKG_HOMEPAGE");
     let information_uri = [repository, homepage].into_iter().find(|u| !u.is_empty());
@@ -365,10 +368,103 @@ pub fn log(input: Input<'_>) -> Log {
     }
 }
 
+/// Builds the SARIF log of a whole analysis (what [`write`] prints, as one value).
+pub fn log(input: Input<'_>) -> Log {
+    let index = rule_index(input.rules);
+    let chunk = Chunk::whole(&input);
+    let results = if input.findings {
+        chunk
+            .findings
+            .iter()
+            .filter_map(|f| result(&chunk, f, &index))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    log_with(input.rules, results)
+}
+
 /// Writes the SARIF log, pretty-printed, with a trailing newline.
 pub fn write(input: Input<'_>, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(input))?;
-    writeln!(out)
+    super::render(super::Format::Sarif, input, out)
+}
+
+/// The SARIF log, written as it goes: everything up to `"results": [` at the start, each result
+/// as its document is analysed, the closing brackets at the end.
+pub struct SarifWriter {
+    findings: bool,
+    index: BTreeMap<String, usize>,
+    /// The log without results, split where the results go.
+    head: String,
+    tail: String,
+    /// Indentation of the `"results"` key.
+    indent: usize,
+    results: usize,
+    buf: Vec<u8>,
+}
+
+/// The key the results follow, as pretty-printed.
+const RESULTS_KEY: &str = "\"results\": [";
+
+impl SarifWriter {
+    /// A writer for `opts`.
+    pub fn new(opts: WriterOptions<'_>) -> SarifWriter {
+        let empty =
+            serde_json::to_string_pretty(&log_with(opts.rules, Vec::new())).unwrap_or_default();
+        // `results` is the last field of the run: everything after it is closing brackets.
+        let (head, tail, indent) = match empty.rfind(RESULTS_KEY) {
+            Some(at) => {
+                let split = at + RESULTS_KEY.len();
+                let line_start = empty[..at].rfind('\n').map_or(0, |i| i + 1);
+                let tail = empty[split..].strip_prefix(']').unwrap_or(&empty[split..]);
+                (empty[..split].to_owned(), tail.to_owned(), at - line_start)
+            }
+            None => (empty, String::new(), 0),
+        };
+        SarifWriter {
+            findings: opts.findings,
+            index: rule_index(opts.rules),
+            head,
+            tail,
+            indent,
+            results: 0,
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl ReportWriter for SarifWriter {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(self.head.as_bytes())
+    }
+
+    fn chunk(&mut self, chunk: &Chunk<'_>, out: &mut dyn Write) -> io::Result<()> {
+        if !self.findings {
+            return Ok(());
+        }
+        let pad = " ".repeat(self.indent + 2);
+        for f in chunk.findings {
+            let Some(r) = result(chunk, f, &self.index) else {
+                continue;
+            };
+            if self.results > 0 {
+                out.write_all(b",")?;
+            }
+            write!(out, "\n{pad}")?;
+            write_nested_json(out, &r, self.indent + 2, &mut self.buf)?;
+            self.results += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.results > 0 {
+            write!(out, "\n{}", " ".repeat(self.indent))?;
+        }
+        out.write_all(b"]")?;
+        out.write_all(self.tail.as_bytes())?;
+        writeln!(out)
+    }
 }
 
 #[cfg(test)]
