@@ -47,6 +47,11 @@
 //! `attribution: source_f1=… source_exact_f1=… cue_f1=… content_f1=… articles=N`.
 //! `--details` prints, per article, every gold attribution with its paired prediction and every
 //! unpaired prediction, for error analysis.
+//!
+//! With `CROSSCHECK_DUMP=PATH` set, every gold and predicted attribution is also written to
+//! `PATH` as one JSON object a line (`article`, `gold` and `pred`: per-role character fragments
+//! or `null`; `pair`: the index of the paired prediction or gold, or `null`), for scripts that
+//! sort errors into categories. Scoring is unchanged.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use crosscheck::extract::extract;
@@ -125,12 +130,16 @@ struct Options {
     details: bool,
     /// Rank pairs with a shared cue token first (`--pair-cue-first`), a diagnostic.
     cue_first: bool,
+    /// Write JSON lines of every attribution (`CROSSCHECK_DUMP`).
+    dump: bool,
 }
 
 /// The scores of one article.
 struct ArticleResult {
     counts: [RoleCounts; 3],
     details: String,
+    /// JSON lines for `CROSSCHECK_DUMP` (empty when it is not set).
+    dump: String,
 }
 
 fn main() -> ExitCode {
@@ -138,6 +147,7 @@ fn main() -> ExitCode {
     let opts = Options {
         details: args.iter().any(|a| a == "--details"),
         cue_first: args.iter().any(|a| a == "--pair-cue-first"),
+        dump: false,
     };
     let Some(dir) = args.iter().find(|a| !a.starts_with("--")) else {
         eprintln!("usage: eval_attribution DIR [--details] [--pair-cue-first]");
@@ -158,6 +168,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let dump_path = std::env::var_os("CROSSCHECK_DUMP").map(PathBuf::from);
+    let opts = Options {
+        dump: dump_path.is_some(),
+        ..opts
+    };
     std::panic::set_hook(Box::new(|_| {}));
     let first_annotator = read_metadata(&dir.join("..").join("metadata.tsv"));
     let results: Vec<(String, Result<ArticleResult, String>)> = articles
@@ -171,6 +186,17 @@ fn main() -> ExitCode {
             (name.clone(), r)
         })
         .collect();
+    if let Some(path) = &dump_path {
+        let all: String = results
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().ok())
+            .map(|a| a.dump.as_str())
+            .collect();
+        if let Err(e) = std::fs::write(path, all) {
+            eprintln!("error: {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
     let mut total = [RoleCounts::default(); 3];
     let (mut scored, mut skipped) = (0usize, 0usize);
     for (name, r) in &results {
@@ -330,7 +356,40 @@ fn score_article(
     } else {
         String::new()
     };
-    Ok(ArticleResult { counts, details })
+    let dump = if opts.dump {
+        dump_lines(article, &predicted, &gold, &pairs)
+    } else {
+        String::new()
+    };
+    Ok(ArticleResult {
+        counts,
+        details,
+        dump,
+    })
+}
+
+/// JSON lines of one article's gold and predicted attributions and their pairing.
+fn dump_lines(article: &str, pred: &[Attr], gold: &[Attr], pairs: &[(usize, usize)]) -> String {
+    let of_gold: BTreeMap<usize, usize> = pairs.iter().map(|&(p, g)| (g, p)).collect();
+    let of_pred: BTreeMap<usize, usize> = pairs.iter().copied().collect();
+    let mut out = String::new();
+    let mut line = |kind: &str, index: usize, a: &Attr, pair: Option<&usize>| {
+        let v = serde_json::json!({
+            "article": article,
+            "kind": kind,
+            "index": index,
+            "spans": a.spans,
+            "pair": pair,
+        });
+        let _ = writeln!(out, "{v}");
+    };
+    for (gi, g) in gold.iter().enumerate() {
+        line("gold", gi, g, of_gold.get(&gi));
+    }
+    for (pi, p) in pred.iter().enumerate() {
+        line("pred", pi, p, of_pred.get(&pi));
+    }
+    out
 }
 
 /// Byte ↔ character offset conversion for one text.

@@ -1,0 +1,421 @@
+//! Cues: verb cues ("X said", "said X"), prefix cues ("according to X") and headline colons
+//! ("Trump: …"), each giving one attribution.
+
+use super::*;
+
+/// One attribution found in a sentence, in sentence offsets.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    pub(super) speaker: Speaker,
+    pub(super) cue: (usize, usize),
+    pub(super) content: (usize, usize),
+    pub(super) word: String,
+    pub(super) stance: Stance,
+}
+
+/// Whether most words of the sentence are capitalised: a headline ("Trump Says Clinton …").
+pub(super) fn is_title_case(toks: &[Tok<'_>]) -> bool {
+    let long: Vec<&Tok<'_>> = toks
+        .iter()
+        .filter(|t| t.is_word() && t.text.chars().count() > 3)
+        .collect();
+    long.len() >= 3 && long.iter().filter(|t| t.is_cap()).count() * 10 >= long.len() * 8
+}
+
+/// Whether a cue word at token `k` is used as a verb here, not as a noun or a name ("the early
+/// states", "United States", "Rasmussen Reports").
+pub(super) fn cue_is_verb(toks: &[Tok<'_>], k: usize, title: bool) -> bool {
+    let t = &toks[k];
+    let sentence_start = k == 0 || toks[..k].iter().all(|p| !p.is_word());
+    if t.is_cap() && !title && !sentence_start {
+        return false;
+    }
+    // "the combination of pledged delegates", "a called strike": never a verb after a
+    // determiner or a preposition.
+    let after_function_word = k.checked_sub(1).is_some_and(|p| {
+        toks[p].in_list("the a an his her their its our my your this these those of for with")
+    });
+    if after_function_word {
+        return false;
+    }
+    if !t.in_list(NOUNISH_CUES) {
+        return true;
+    }
+    // "The PPIC poll shows the race …": a study that opens the sentence states its findings
+    // (not "said all evidence shows", "While the report shows", where it is nested or an aside).
+    let evidence = k
+        .checked_sub(1)
+        .is_some_and(|p| toks[p].is_word() && is_evidence(toks[p].text))
+        && toks[k].in_list("shows finds suggests reports estimates")
+        && np_start(toks, k - 1).is_some_and(|s| toks[..s].iter().all(|t| !t.is_word()));
+    if evidence {
+        return true;
+    }
+    let prev_ok = k.checked_sub(1).is_some_and(|p| {
+        let p = &toks[p];
+        !is_determiner(p)
+            && !is_possessive(p)
+            && (p.is_cap() || p.in_list(PRONOUNS) || p.is_punct(&[',']))
+    });
+    let next_ok = toks.get(k + 1).is_some_and(|n| {
+        n.lower() == "that" || n.is_punct(&[':', '“', '"', ',']) || clause_starts(toks, k + 1)
+    });
+    prev_ok && next_ok
+}
+
+/// The token index of the cue match starting at byte `at`, if a token starts there.
+pub(super) fn token_at(toks: &[Tok<'_>], at: usize) -> Option<usize> {
+    toks.iter().position(|t| t.start == at)
+}
+
+/// The first attribution of a prefix cue ("according to X") at or after token `from`.
+pub(super) fn prefix_attribution(
+    rules: &RuleSet,
+    text: &str,
+    toks: &[Tok<'_>],
+    from: usize,
+    inside: &[bool],
+) -> Option<Found> {
+    let re = rules.matchers.prefixes.as_ref()?;
+    let mut at = toks.get(from)?.start;
+    while let Some(c) = re.captures_at(text, at) {
+        let m = c.get(1)?;
+        at = m.end();
+        let Some(k) = token_at(toks, m.start()) else {
+            continue;
+        };
+        if inside.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        let after = toks.iter().position(|t| t.start >= m.end())?;
+        let Some((speaker, content)) = prefix_source(text, toks, k, after) else {
+            continue;
+        };
+        let word = m.as_str().to_lowercase();
+        let stance = rules.cues.get(&word).map_or(Stance::Assert, |c| c.stance);
+        return Some(Found {
+            speaker,
+            cue: (m.start(), m.end()),
+            content,
+            word,
+            stance,
+        });
+    }
+    None
+}
+
+/// The source after a prefix cue at token `k` (its phrase starts at token `after`), up to the
+/// next punctuation, and the content: the text before the cue, or after the source's phrase
+/// when the cue opens the sentence.
+pub(super) fn prefix_source(text: &str, toks: &[Tok<'_>], k: usize, after: usize) -> Option<Said> {
+    let stop = (after..toks.len())
+        .find(|&i| toks[i].is_punct(&[',', ';', '.', '“', '”', '"', '?', '!', ':', '(', '—', '–']))
+        .unwrap_or(toks.len());
+    if stop <= after || stop - after > 15 {
+        return None;
+    }
+    // "according to her lawyers in a court filing": the medium is not the source;
+    // "according to a report on Wednesday": nor is the time.
+    let np_stop = (after + 1..stop)
+        .find(|&i| {
+            toks[i].in_list("in on") && medium_follows(toks, i + 1)
+                || toks[i].in_list("on last this")
+                    && toks.get(i + 1).is_some_and(|n| n.in_list(TIME_WORDS))
+        })
+        .unwrap_or(stop);
+    let speaker = plain_speaker(text, toks, after, np_stop);
+    let content = if toks[..k].iter().any(Tok::is_word) {
+        (0, content_end_before(toks, k))
+    } else {
+        let s = toks.get(stop + 1).map_or(text.len(), |t| t.start);
+        (s, text.len())
+    };
+    Some((speaker, content))
+}
+
+/// A speaker and the byte range of what it says, in sentence offsets.
+pub(super) type Said = (Speaker, (usize, usize));
+
+/// The attribution of the verb cue at tokens `k..cue_end`, if the verb has a speaker: a passive
+/// report, an inverted speaker ("said Smith"), a fronted participle, or a speaker before the
+/// verb.
+pub(super) fn verb_attribution(
+    rules: &RuleSet,
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+    cue_end: usize,
+    cue: &crate::rules::Cue,
+) -> Option<Found> {
+    // "adding", "referring to"
+    let participle = cue
+        .word
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with("ing"));
+    let said = if is_passive(toks, cue_end) {
+        passive_report(text, toks, k, cue_end)
+    } else {
+        inverted(rules, text, toks, k, cue_end, participle)
+            .or_else(|| {
+                participle
+                    .then(|| fronted_participle(text, toks, k, cue_end))
+                    .flatten()
+            })
+            .or_else(|| speaker_first(text, toks, k, cue_end, cue, participle))
+    };
+    let (speaker, content) = said?;
+    Some(Found {
+        speaker,
+        cue: (toks[k].start, toks[cue_end - 1].end),
+        content,
+        word: cue.word.clone(),
+        stance: cue.stance,
+    })
+}
+
+/// Whether the verb ending before token `cue_end` is a passive report: "said to have", "believed
+/// to be".
+pub(super) fn is_passive(toks: &[Tok<'_>], cue_end: usize) -> bool {
+    toks.get(cue_end).is_some_and(|t| t.lower() == "to")
+        && toks
+            .get(cue_end + 1)
+            .is_some_and(|t| t.in_list("have be been having"))
+}
+
+/// A passive report has no named speaker; its content is the reported phrase and what it is
+/// said to have done. "Gunmen believed to be Boko Haram militants have shot …": a reduced
+/// relative ends before the sentence's own verb; "an attack was said to have …" runs to the end.
+pub(super) fn passive_report(
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+    cue_end: usize,
+) -> Option<Said> {
+    let before = skip_aux_left(toks, k)?;
+    let finite = toks[before].in_list(BE);
+    let head = if finite {
+        before.checked_sub(1)?
+    } else {
+        before
+    };
+    if toks[head].in_list(PRONOUNS) {
+        return None;
+    }
+    let subject = np_start(toks, head)?;
+    let end = if finite {
+        text.len()
+    } else {
+        (cue_end + 2..toks.len())
+            .find(|&e| {
+                toks[e].in_list(FINITE)
+                    || toks[e].in_list(IRREGULAR)
+                    || toks[e].is_punct(&[',', ';', ':', '—', '–', '.'])
+            })
+            .map_or(text.len(), |e| toks[e].start)
+    };
+    Some((Speaker::unnamed(), (toks[subject].start, end)))
+}
+
+/// An inverted speaker after the verb: "“…,” said Valle." / "…, said the ministry." — unless a
+/// speaker with its apposition ends in the comma before the verb ("Smith, a senator, told
+/// AFP"). The content is everything before the verb.
+pub(super) fn inverted(
+    rules: &RuleSet,
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+    cue_end: usize,
+    participle: bool,
+) -> Option<Said> {
+    let j = skip_aux_left(toks, k);
+    let prev = j.map(|j| &toks[j]);
+    let comma = prev.is_some_and(|p| p.is_punct(&[',']));
+    let quote = prev.is_some_and(|p| p.is_punct(CLOSE_QUOTES) || p.is_punct(&['"']));
+    if participle || !(prev.is_none() || quote || comma) {
+        return None;
+    }
+    if comma && j.is_some_and(|j| apposition_speaker(text, toks, j).is_some()) {
+        return None;
+    }
+    let sp = speaker_right(rules, text, toks, cue_end)?;
+    Some((sp, (0, content_end_before(toks, k))))
+}
+
+/// A speaker before the verb, and the content: before the speaker for a right attribution
+/// ("“…,” Bokhari said."), the whole sentence for a quotation on both sides, else after the
+/// verb.
+pub(super) fn speaker_first(
+    text: &str,
+    toks: &[Tok<'_>],
+    k: usize,
+    cue_end: usize,
+    cue: &crate::rules::Cue,
+    participle: bool,
+) -> Option<Said> {
+    let closes = |t: &Tok<'_>| t.is_punct(CLOSE_QUOTES) || t.is_punct(&['"']);
+    let prev = skip_aux_left(toks, k).map(|j| &toks[j]);
+    if prev.is_some_and(closes) {
+        // "“…” Smith said" has its speaker before the verb only when a name follows the quote.
+        return None;
+    }
+    let sp = speaker_left(text, toks, k, participle)?;
+    let first = toks.iter().position(|t| t.start >= sp.span.0)?;
+    let before = first.checked_sub(1).map(|b| &toks[b]);
+    let byte = |i: usize| toks.get(i).map_or(text.len(), |t| t.start);
+    if participle && sp.span.1 <= toks[k].start && prev.is_some_and(|p| p.is_punct(&[','])) {
+        // "X blamed Pakistan, accusing …": content runs from the participle on.
+        let start = content_start(toks, cue_end, false, false).unwrap_or(cue_end);
+        return Some((sp, (byte(start), text.len())));
+    }
+    let before_closes = before.is_some_and(|b| b.is_punct(&[',', '”', '"', '’', ':']));
+    let relative = sp.name == "who" || toks[first].in_list("who which that");
+    if before_closes && is_tail(toks, cue_end) && !relative {
+        // Right attribution: "“…,” Bokhari said." / "…, experts say."
+        return Some((sp, (0, content_end_before(toks, first))));
+    }
+    let middle =
+        before.is_some_and(|b| b.is_punct(&[','])) && first >= 2 && closes(&toks[first - 2])
+            || before.is_some_and(closes);
+    // "Polls show Trump ahead": a study's findings need no clause.
+    let needs_clause = cue.needs_clause && !is_evidence(&sp.name);
+    let start = content_start(toks, cue_end, needs_clause, takes_object(&cue.word))?;
+    let opens = toks
+        .get(start)
+        .is_some_and(|t| t.is_punct(OPEN_QUOTES) || t.is_punct(&['"']));
+    if middle && opens {
+        // "“A,” Smith said, “B.”": the quotation on both sides.
+        return Some((sp, (0, text.len())));
+    }
+    // Verbs of stance and intent take an object ("endorsed Mr. Trump"), not a clause.
+    let takes_object_content = cue.stance == Stance::Hedge && !cue.needs_clause;
+    let end = if opens || !(takes_object_content || relative) {
+        text.len()
+    } else {
+        object_end(text, toks, start, relative)
+    };
+    Some((sp, (byte(start), end)))
+}
+
+/// Nouns for studies and records, whose findings are content even without a clause.
+pub(super) const EVIDENCE: &str = "poll polls polling survey surveys study studies report reports analysis \
+    data research figures numbers census investigation review audit results tally count records \
+    documents document emails memo letter filing filings statistics estimates model models \
+    findings evidence footage video videos photos test tests";
+
+/// Whether a speaker name is a study or a record ("a new Quinnipiac poll", "the data").
+pub(super) fn is_evidence(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| has(EVIDENCE, &w.to_lowercase()))
+}
+
+/// Whether a cue takes a listener before its content ("told", "asked").
+pub(super) fn takes_object(word: &str) -> bool {
+    matches!(
+        word,
+        "told"
+            | "tell"
+            | "tells"
+            | "telling"
+            | "asked"
+            | "asks"
+            | "ask"
+            | "asking"
+            | "informed"
+            | "assured"
+            | "reminded"
+            | "warned"
+            | "urged"
+    )
+}
+
+/// The byte end of the content that precedes token `k`, less the commas and quotes before it.
+pub(super) fn content_end_before(toks: &[Tok<'_>], k: usize) -> usize {
+    let mut e = k;
+    while e > 0 && toks[e - 1].is_punct(&[',', '”', '"', '’', '—', '–', ':']) {
+        e -= 1;
+    }
+    e.checked_sub(1).map_or(0, |i| toks[i].end)
+}
+
+/// The first attribution whose cue lies at or after token `from` and outside quotations.
+pub(super) fn explicit_from(
+    rules: &RuleSet,
+    text: &str,
+    toks: &[Tok<'_>],
+    from: usize,
+    inside: &[bool],
+) -> Option<Found> {
+    if from == 0
+        && let Some(f) = colon_attribution(text, toks)
+    {
+        return Some(f);
+    }
+    let prefix = prefix_attribution(rules, text, toks, from, inside);
+    let verb = verb_cue_attribution(rules, text, toks, from, inside);
+    match (prefix, verb) {
+        (Some(p), Some(v)) => Some(if p.cue.0 <= v.cue.0 { p } else { v }),
+        (p, v) => p.or(v),
+    }
+}
+
+/// The first attribution of a reporting verb at or after token `from`, outside quotations.
+pub(super) fn verb_cue_attribution(
+    rules: &RuleSet,
+    text: &str,
+    toks: &[Tok<'_>],
+    from: usize,
+    inside: &[bool],
+) -> Option<Found> {
+    let title = is_title_case(toks);
+    let re = rules.matchers.verbs.as_ref()?;
+    let mut at = toks.get(from)?.start;
+    while let Some(c) = re.captures_at(text, at) {
+        let m = c.get(1)?;
+        at = m.end();
+        let Some(k) = token_at(toks, m.start()) else {
+            continue;
+        };
+        if inside.get(k).copied().unwrap_or(false) || !cue_is_verb(toks, k, title) {
+            continue;
+        }
+        let Some(cue) = rules.cues.get(&m.as_str().to_lowercase()) else {
+            continue;
+        };
+        let cue_end = toks
+            .iter()
+            .position(|t| t.start >= m.end())
+            .unwrap_or(toks.len());
+        if let Some(f) = verb_attribution(rules, text, toks, k, cue_end, cue) {
+            return Some(f);
+        }
+    }
+    None
+}
+
+/// A headline that names its speaker before a colon: "Pat Caddell: Democrat Voters Worried
+/// About Clinton’s Health", "Trump: “I will win”". The speaker is a short name at the start of
+/// a title-case sentence, or of one whose words after the colon are quoted.
+pub(super) fn colon_attribution(text: &str, toks: &[Tok<'_>]) -> Option<Found> {
+    let colon = toks.iter().take(8).position(|t| t.is_punct(&[':']))?;
+    let last = colon.checked_sub(1)?;
+    if np_start(toks, last)? != 0 || !toks[0].is_cap() {
+        return None;
+    }
+    let name = tok_text(text, toks, 0, colon);
+    let quoted = toks
+        .get(colon + 1)
+        .is_some_and(|t| t.is_punct(OPEN_QUOTES) || t.is_punct(&['"']));
+    if !(quoted || is_title_case(toks) && looks_like_name(name)) {
+        return None;
+    }
+    let content_start = toks.get(colon + 1)?.start;
+    Some(Found {
+        speaker: plain_speaker(text, toks, 0, colon),
+        cue: (toks[colon].start, toks[colon].end),
+        content: (content_start, text.len()),
+        word: ":".to_owned(),
+        stance: Stance::Assert,
+    })
+}

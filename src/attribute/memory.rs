@@ -1,0 +1,101 @@
+//! Memory across sentences: pronouns and surnames resolved to earlier named speakers.
+
+use super::*;
+
+/// Tracks named speakers for pronouns and surnames across sentences.
+#[derive(Default)]
+pub(super) struct Memory {
+    pub(super) last_person: Option<Source>,
+    pub(super) last_org: Option<Source>,
+    pub(super) by_surname: BTreeMap<String, (String, Option<String>)>,
+}
+
+impl Memory {
+    /// Resolves a speaker phrase to a source name, role and how it was found, and remembers
+    /// surnames.
+    pub(super) fn resolve(
+        &mut self,
+        rules: &RuleSet,
+        sp: &Speaker,
+        resolve_reference: &dyn Fn(&str) -> Option<String>,
+    ) -> Option<(String, Option<String>, Via)> {
+        let lower = sp.name.to_lowercase();
+        if has(PRONOUNS, &lower) {
+            let prev = if matches!(lower.as_str(), "he" | "she" | "i" | "who") {
+                &self.last_person
+            } else {
+                &self.last_org
+            };
+            // A pronoun with no antecedent yet ("I", the writer) still names a speaker.
+            let Some(prev) = prev.as_ref().or(self.last_person.as_ref()) else {
+                return Some((sp.name.clone(), None, Via::Pronoun));
+            };
+            return Some((prev.name.clone(), prev.role.clone(), Via::Pronoun));
+        }
+        if let Some(name) = resolve_reference(&sp.name) {
+            return Some((name, sp.role.clone(), Via::Explicit));
+        }
+        let name = clean_name(&sp.name);
+        let alias = rules
+            .subjects
+            .iter()
+            .find(|s| s.aliases.iter().any(|a| a == &name));
+        let name = alias.map_or(name, |s| s.name.clone());
+        if looks_like_name(&name) && name.split_whitespace().count() >= 2 {
+            let surname = name.split_whitespace().last().unwrap_or("").to_owned();
+            self.by_surname
+                .insert(surname, (name.clone(), sp.role.clone()));
+            return Some((name, sp.role.clone(), Via::Explicit));
+        }
+        if let Some((full, role)) = self.by_surname.get(&name) {
+            return Some((
+                full.clone(),
+                sp.role.clone().or_else(|| role.clone()),
+                Via::Explicit,
+            ));
+        }
+        Some((name, sp.role.clone(), Via::Explicit))
+    }
+
+    /// Remembers the latest person or organisation for later pronouns.
+    pub(super) fn remember(&mut self, source: &Source) {
+        if self.is_person(&source.name) {
+            self.last_person = Some(source.clone());
+        } else {
+            self.last_org = Some(source.clone());
+        }
+    }
+
+    /// Whether a source name is a person's: a titled name ("Mr. Trump"), a name of two or more
+    /// words ("Homayoun Mohtaat"), or a single word that is a known surname or not a plural
+    /// ("Oromo", not "Villagers").
+    pub(super) fn is_person(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let Some(last) = words.last() else {
+            return false;
+        };
+        let last_lower = last.to_lowercase();
+        if has(ROLE_NOUNS, &last_lower) {
+            // "the governor", "Imatong State's governor"
+            return true;
+        }
+        if has(INSTITUTIONS, &last_lower) || !last.starts_with(char::is_uppercase) {
+            return false;
+        }
+        // The capitalised tail: "Home minister Lal Krishna Advani" → "Lal Krishna Advani".
+        let tail = words
+            .iter()
+            .rev()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .count();
+        let titled = words.len() > tail
+            || words
+                .first()
+                .is_some_and(|w| has(TITLES, &w.to_lowercase()));
+        match tail {
+            0 => false,
+            1 if !titled => self.by_surname.contains_key(*last) || !last.ends_with('s'),
+            _ => true,
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! Unit tests of the attribution stage: a sentence or a text → speakers, cues and contents.
+
+use super::*;
+
+/// The attributions of one sentence as (speaker text, name, cue, content text).
+fn attrs(t: &str) -> Vec<(String, String, String, String)> {
+    let rules = RuleSet::builtin().unwrap();
+    explicit_all(&rules, t, false)
+        .into_iter()
+        .map(|f| {
+            (
+                t[f.speaker.span.0..f.speaker.span.1].to_owned(),
+                f.speaker.name,
+                f.word,
+                t[f.content.0..f.content.1].trim().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn apposition_before_told() {
+    let t = "Bill Roggio, a senior fellow at the Foundation for Defense of Democracies, told VOA that the attacks in Russia would help.";
+    let a = attrs(t);
+    assert_eq!(
+        a[0].0,
+        "Bill Roggio, a senior fellow at the Foundation for Defense of Democracies"
+    );
+    assert_eq!((a[0].1.as_str(), a[0].2.as_str()), ("Bill Roggio", "told"));
+    assert_eq!(a[0].3, "that the attacks in Russia would help.");
+}
+
+/// (speaker text, name, cue, content) of the first attribution of a sentence.
+fn first(t: &str) -> (String, String, String, String) {
+    attrs(t).into_iter().next().expect("an attribution")
+}
+
+/// Attributes a whole text and returns, per sentence, (name, via, speaker text) of the
+/// first attribution.
+fn document(text: &str) -> Vec<Option<(String, Via, String)>> {
+    let rules = RuleSet::builtin().unwrap();
+    let doc = Document::new("t.txt", text.to_owned(), crate::text::DocKind::Text);
+    let sentences = crate::text::segment(&doc);
+    attribute(&rules, &doc, &sentences, &|_, _| None)
+        .into_iter()
+        .map(|a| {
+            a.first().map(|a| {
+                let sp = a.source.span.map_or("", |s| &text[s.start..s.end]);
+                (a.source.name.clone(), a.source.via, sp.to_owned())
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn speaker_before_the_verb() {
+    let (sp, name, cue, content) = first("Senate leaders also said the bill would pass.");
+    assert_eq!(
+        (sp.as_str(), name.as_str()),
+        ("Senate leaders", "Senate leaders")
+    );
+    assert_eq!(cue, "said");
+    assert_eq!(content, "the bill would pass.");
+    // An auxiliary, an adverb and a time stand between speaker and verb.
+    let a = first("Mr. Trump has repeatedly said on Monday that he will win.");
+    assert_eq!(
+        (a.0.as_str(), a.3.as_str()),
+        ("Mr. Trump", "that he will win.")
+    );
+    // A clause before the speaker is not part of it.
+    let a = first("As Joel Pollak of Breitbart California observed, the stage itself won.");
+    assert_eq!(a.0, "Joel Pollak of Breitbart California");
+    let a = first("She had a great line a while back when she said flying is no accomplishment.");
+    assert_eq!(a.0, "she");
+}
+
+#[test]
+fn speaker_after_the_verb() {
+    let t = "“We will rebuild,” said Jane Smith, the mayor of Springfield.";
+    let (sp, name, cue, content) = first(t);
+    assert_eq!(sp, "Jane Smith, the mayor of Springfield");
+    assert_eq!((name.as_str(), cue.as_str()), ("Jane Smith", "said"));
+    assert_eq!(content, "“We will rebuild");
+    let a = first("The economy is growing, said the ministry in a statement.");
+    assert_eq!(
+        (a.0.as_str(), a.3.as_str()),
+        ("the ministry", "The economy is growing")
+    );
+    // "said Monday" is a time, not a speaker.
+    assert_eq!(first("Officials said Monday the toll rose.").0, "Officials");
+}
+
+#[test]
+fn right_attribution_after_content() {
+    let a = first("“It was a mistake,” Bokhari said in an interview.");
+    assert_eq!(
+        (a.0.as_str(), a.3.as_str()),
+        ("Bokhari", "“It was a mistake")
+    );
+    let a = first("Turnout was low, experts say.");
+    assert_eq!((a.0.as_str(), a.3.as_str()), ("experts", "Turnout was low"));
+    // A quotation on both sides of the speaker is one content.
+    let t = "“The incident appears timed,” he said, “to show that terror goes on.”";
+    assert_eq!(first(t).3, t);
+}
+
+#[test]
+fn apposition_roles() {
+    let rules = RuleSet::builtin().unwrap();
+    let t = "Marty Walz, chair of the council, said the plan failed.";
+    let f = explicit_all(&rules, t, false).remove(0);
+    assert_eq!(f.speaker.name, "Marty Walz");
+    assert_eq!(f.speaker.role.as_deref(), Some("chair of the council"));
+    assert_eq!(
+        &t[f.speaker.span.0..f.speaker.span.1],
+        "Marty Walz, chair of the council"
+    );
+    // Role first, name second: the name is the head.
+    let t = "Her spokesman, Nick Merrill, said the report was false.";
+    let f = explicit_all(&rules, t, false).remove(0);
+    assert_eq!(f.speaker.name, "Nick Merrill");
+    assert_eq!(f.speaker.role.as_deref(), Some("Her spokesman"));
+    // Party and state, age, and a parenthetical aside.
+    let a = first("Sen. Lindsey Graham, R-S.C., a long-shot candidate, said Obama oversold it.");
+    assert_eq!(a.0, "Sen. Lindsey Graham, R-S.C., a long-shot candidate");
+    let a = first("Trump, however, said the polls were wrong.");
+    assert_eq!(a.0, "Trump");
+    let a = first("Rep. Elijah Cummings (D-Md.), who chairs the panel, said Clinton was calm.");
+    assert_eq!(a.0, "Rep. Elijah Cummings (D-Md.), who chairs the panel");
+}
+
+#[test]
+fn pronouns_resolve_and_carry() {
+    let text = "Jane Smith, the mayor, spoke on Monday.\n\n\
+                Jane Smith said the bridge was safe. She said repairs were done.\n\n\
+                “We will reopen the road. Nobody was hurt,” Smith said.";
+    let got = document(text);
+    assert_eq!(got[0], None);
+    assert_eq!(
+        got[1],
+        Some((
+            "Jane Smith".to_owned(),
+            Via::Explicit,
+            "Jane Smith".to_owned()
+        ))
+    );
+    // "She" resolves to the last person named.
+    assert_eq!(
+        got[2],
+        Some(("Jane Smith".to_owned(), Via::Pronoun, "She".to_owned()))
+    );
+    // The first sentence of the quote takes the speaker named in its last sentence, and the
+    // span of that speaker's phrase.
+    let (name, via, span) = got[3].clone().expect("carried");
+    assert_eq!(
+        (name.as_str(), via, span.as_str()),
+        ("Jane Smith", Via::QuoteCarry, "Smith")
+    );
+    assert_eq!(got[4].as_ref().map(|g| g.2.as_str()), Some("Smith"));
+}
+
+#[test]
+fn according_to() {
+    let a =
+        first("According to a Quinnipiac poll conducted in February, Clinton leads by 4 points.");
+    assert_eq!(a.0, "a Quinnipiac poll conducted in February");
+    assert_eq!(a.1, "a Quinnipiac poll");
+    assert_eq!(a.3, "Clinton leads by 4 points.");
+    let a = first("Clinton leads by 4 points, according to the poll.");
+    assert_eq!(
+        (a.0.as_str(), a.3.as_str()),
+        ("the poll", "Clinton leads by 4 points")
+    );
+}
+
+#[test]
+fn content_spans() {
+    // The content starts at `that`, after a listener and adjuncts, and excludes the cue.
+    assert_eq!(
+        first("Trump told CNN’s Jake Tapper on Sunday that he would win.").3,
+        "that he would win."
+    );
+    assert_eq!(
+        first("Smith told reporters the vote was rigged.").3,
+        "the vote was rigged."
+    );
+    // A relative `that` after an object is not a complementizer.
+    assert!(attrs("The group claimed the attack that killed 143 people.").is_empty());
+    // A noun of speech takes its `that` clause.
+    assert_eq!(
+        first("The ministry rejected allegations that Islamabad was behind it.").3,
+        "that Islamabad was behind it."
+    );
+    // Two attributions: the first content ends where the second speaker's clause starts.
+    let all = attrs(
+        "Officials said turnout topped 74 percent – a figure the opposition said was inflated.",
+    );
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].3, "turnout topped 74 percent");
+    assert_eq!(
+        (all[1].0.as_str(), all[1].3.as_str()),
+        ("the opposition", "was inflated.")
+    );
+    // A participle after a comma takes the sentence's subject.
+    let all =
+        attrs("Farooq Abdullah blamed Pakistan for the attack, accusing Islamabad of failing.");
+    assert_eq!(all[0].0, "Farooq Abdullah");
+}
+
+#[test]
+fn quantities_and_ratios_as_speakers() {
+    assert_eq!(
+        first("About four in 10 voters said life would be worse.").0,
+        "About four in 10 voters"
+    );
+    assert_eq!(
+        first("More than 60 percent of voters say the country is on the wrong track.").0,
+        "More than 60 percent of voters"
+    );
+    assert_eq!(
+        first("Most of the delegates said they would stay.").0,
+        "Most of the delegates"
+    );
+}
+
+#[test]
+fn nouns_and_names_are_not_cues() {
+    assert!(attrs("Trump won 30 states with 309 electoral votes.").is_empty());
+    assert!(attrs("He visited the United States last year.").is_empty());
+    assert!(attrs("The latest Rasmussen Reports poll is out.").is_empty());
+    assert!(attrs("Both claimed responsibility in two phone calls to a news agency.").is_empty());
+    // A cue inside a quotation belongs to the quote, not to the sentence.
+    let all = attrs("“I said no,” Smith said.");
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].0, "Smith");
+}
+
+#[test]
+fn headline_speaker_before_a_colon() {
+    let a = first("Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health Issues");
+    assert_eq!((a.0.as_str(), a.2.as_str()), ("Pat Caddell", ":"));
+    assert_eq!(
+        a.3,
+        "Democrat Voters Worried About Hillary Clinton’s Health Issues"
+    );
+    assert_eq!(first("Trump: “I will win.”").0, "Trump");
+    // A colon in running text is not a cue.
+    assert!(attrs("The plan has three parts: taxes, spending and debt.").is_empty());
+}
+
+#[test]
+fn passive_reports_have_no_named_speaker() {
+    let rules = RuleSet::builtin().unwrap();
+    let t = "Gunmen believed to be militants have shot dead dozens of people.";
+    let f = explicit_all(&rules, t, false).remove(0);
+    assert!(!f.speaker.is_named());
+    assert_eq!(f.speaker.name, UNNAMED);
+    assert_eq!(
+        t[f.content.0..f.content.1].trim(),
+        "Gunmen believed to be militants"
+    );
+}
+
+#[test]
+fn tokens_split_contractions_quotes_and_keep_abbreviations() {
+    let toks: Vec<&str> = tokenize("He's said ''no,'' Sen. Graham -- R-S.C. -- wrote 100,000.")
+        .iter()
+        .map(|t| t.text)
+        .collect();
+    assert_eq!(
+        toks,
+        [
+            "He", "'s", "said", "''", "no", ",", "''", "Sen.", "Graham", "--", "R-S.C.", "--",
+            "wrote", "100,000", "."
+        ]
+    );
+    let a = first("He's said the race is over.");
+    assert_eq!(a.0, "He");
+}
+
+#[test]
+fn no_panic_on_odd_text() {
+    let rules = RuleSet::builtin().unwrap();
+    for t in [
+        "",
+        "said",
+        ", said",
+        "“",
+        "\u{a0}said\u{a0}",
+        "Mitt Romney was a worthy foe.\u{a0}... I said\u{a0}so",
+        "“Quote,” said",
+        "according to",
+        "— said — told —",
+        "He said: ",
+        "(((said)))",
+        "Ünïcödé Ñame said “ça va” — déjà vu.",
+    ] {
+        let _ = explicit_all(&rules, t, false);
+        let _ = explicit_all(&rules, t, true);
+        let _ = speaker_before(t, t.len() / 2);
+    }
+}
+
+#[test]
+fn relative_pronouns_which_and_that_speak() {
+    let t = "The National Rifle Association, which has endorsed Trump, used the comments in an ad.";
+    let (sp, name, cue, content) = first(t);
+    assert_eq!(
+        (sp.as_str(), name.as_str(), cue.as_str(), content.as_str()),
+        (
+            "which",
+            "The National Rifle Association",
+            "endorsed",
+            "Trump"
+        )
+    );
+    let t = "He launched Democracy for America, an organization that endorsed Sanders before backing Clinton.";
+    let a = attrs(t);
+    assert!(
+        a.iter()
+            .any(|a| a.0 == "that" && a.2 == "endorsed" && a.3.starts_with("Sanders")),
+        "{a:?}"
+    );
+}
+
+#[test]
+fn objects_of_stance_verbs_end_before_the_next_verb_phrase() {
+    let t = "Mr. Kasich, a Republican, has not endorsed Mr. Trump and has been a pointed critic.";
+    let (sp, _, _, content) = first(t);
+    assert_eq!(
+        (sp.as_str(), content.as_str()),
+        ("Mr. Kasich, a Republican", "Mr. Trump")
+    );
+    let t = "Meanwhile, Clinton endorsed the bipartisan deal, although she made no promises.";
+    assert_eq!(first(t).3, "the bipartisan deal");
+    // A clause after a verb of speech is kept whole.
+    let t = "Rubio said the real extremist on abortion is Hillary Clinton, although he gave no details.";
+    assert!(first(t).3.ends_with("gave no details."));
+}
+
+#[test]
+fn studies_show_and_more_cues() {
+    let (sp, _, cue, content) =
+        first("The PPIC poll shows the race breaking along familiar lines.");
+    assert_eq!(
+        (sp.as_str(), cue.as_str(), content.as_str()),
+        (
+            "The PPIC poll",
+            "shows",
+            "the race breaking along familiar lines."
+        )
+    );
+    // Multi-word cues from the rules: "vouched for".
+    let (sp, _, cue, content) =
+        first("Sheriff Joe Arpaio vouched for Trump's proposal to build a wall.");
+    assert_eq!(
+        (sp.as_str(), cue.as_str(), content.as_str()),
+        (
+            "Sheriff Joe Arpaio",
+            "vouched for",
+            "Trump's proposal to build a wall."
+        )
+    );
+    // A hyphenated participle is an adjective inside the speaker phrase.
+    let t = "China's state-owned investment giant CITIC says it has established a fund.";
+    assert_eq!(first(t).0, "China's state-owned investment giant CITIC");
+}
+
+#[test]
+fn according_to_keeps_its_own_source_after_a_verb_cue() {
+    let t = "Six soldiers were killed when al-Shabab attacked two bases, according to officials and residents.";
+    let a = attrs(t);
+    assert!(
+        a.iter()
+            .any(|a| a.2 == "according to" && a.1 == "officials and residents"),
+        "{a:?}"
+    );
+}
