@@ -414,6 +414,22 @@ fn is_headline(text: &str) -> bool {
                 | "from"
                 | "vs"
                 | "over"
+                // Function words that headline styles also leave in lower case:
+                // "US Disputes Reports that Coalition Aircraft Killed Afghan Civilians".
+                | "that"
+                | "but"
+                | "nor"
+                | "yet"
+                | "so"
+                | "up"
+                | "off"
+                | "per"
+                | "via"
+                | "into"
+                | "onto"
+                | "than"
+                | "amid"
+                | "after"
         )
     };
     words.len() >= 3
@@ -680,6 +696,16 @@ impl ClaimCtx<'_> {
                 }
                 return a.source.clone();
             }
+            // "Tahiri said that [reports suggesting otherwise are baseless]": a speaker and cue
+            // wholly inside the claim are part of what someone else reports, not its source.
+            let nested = a.source.span.is_some_and(|s| span.contains(s))
+                && self
+                    .attributions
+                    .iter()
+                    .any(|o| !std::ptr::eq(o, a) && o.content.contains(span));
+            if nested {
+                continue;
+            }
             // The claim is the speech act itself: "officials denied a report that …".
             if a.source
                 .cue_span
@@ -764,5 +790,24 @@ impl ClaimCtx<'_> {
             || UNKNOWN_SUBJECT.to_owned(),
             |i| self.rules.subjects[i].name.clone(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_headline;
+
+    #[test]
+    fn headlines_allow_lower_case_function_words() {
+        assert!(is_headline(
+            "US Disputes Reports that Coalition Aircraft Killed Afghan Civilians"
+        ));
+        assert!(is_headline("Six Somali Soldiers Killed in Attacks"));
+        assert!(!is_headline(
+            "Officials said that five soldiers were killed."
+        ));
+        assert!(!is_headline(
+            "Officials said that five soldiers were killed"
+        ));
     }
 }

@@ -4,6 +4,8 @@
 //! The floors sit about 0.05 below the figures measured when they were set, on 26 gold files
 //! (tune: findings P 0.750 R 0.438, attribution P 0.747 R 0.432; heldout: findings P 0.133
 //! R 0.050, attribution P 0.622 R 0.433); heldout finding recall, at 2/40, has a floor of 1/40.
+//! The tune findings floors were reset when six harder tune articles were added (32 gold files;
+//! tune findings P 0.667 R 0.465, 22/33 correct, 20/43 found).
 //! Raise them as the engine improves; never lower them to let a regression pass.
 #![allow(clippy::print_stdout)]
 
@@ -12,9 +14,9 @@ use crosscheck::rules::RuleSet;
 use std::path::{Path, PathBuf};
 
 /// Findings precision on the `tune` split.
-const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.72;
+const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.65;
 /// Findings recall on the `tune` split.
-const TUNE_FINDING_RECALL_FLOOR: f64 = 0.50;
+const TUNE_FINDING_RECALL_FLOOR: f64 = 0.45;
 /// Attribution precision (matched claims with the right source) on the `tune` split.
 const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.75;
 /// Attribution recall (gold claims found with the right source) on the `tune` split.
