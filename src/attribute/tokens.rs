@@ -48,8 +48,17 @@ impl Tok<'_> {
     }
 
     /// Whether the lower-cased token is one of the words of `list`.
-    pub(super) fn in_list(&self, list: &str) -> bool {
-        has(list, &self.lower())
+    pub(super) fn in_list(&self, list: &'static str) -> bool {
+        // Most tokens are already lower-case ASCII: no need to build the lower-case form.
+        if self
+            .text
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            has(list, self.text)
+        } else {
+            has(list, &self.lower())
+        }
     }
 }
 

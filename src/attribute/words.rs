@@ -1,8 +1,21 @@
 //! Word lists (lower-case words separated by spaces) that the attribution stages consult.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
 /// Whether `word` is one of the space-separated words of `list`.
-pub(super) fn has(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
+pub(super) fn has(list: &'static str, word: &str) -> bool {
+    thread_local! {
+        /// Each word list as a set, built on first use (keyed by the list's address).
+        static SETS: RefCell<HashMap<(usize, usize), HashSet<&'static str>>> =
+            RefCell::new(HashMap::new());
+    }
+    SETS.with(|sets| {
+        sets.borrow_mut()
+            .entry((list.as_ptr() as usize, list.len()))
+            .or_insert_with(|| list.split_whitespace().collect())
+            .contains(word)
+    })
 }
 
 /// Auxiliaries and adverbs that may stand between a speaker and the verb ("has also said").
