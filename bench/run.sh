@@ -280,10 +280,20 @@ done
 
 say ""
 say "== scaling: threads ($main_mb MB, many files) =="
-side_by_side "$main_bytes" \
-    "RAYON_NUM_THREADS=1" "env RAYON_NUM_THREADS=1 $(check_cmd "$main/many")" \
-    "RAYON_NUM_THREADS=2" "env RAYON_NUM_THREADS=2 $(check_cmd "$main/many")"
+# RAYON_NUM_THREADS=1 still writes the report on the main thread while the analysis thread
+# works, so it may use a second core; `taskset -c 0` pins the whole run to one core.
+args=("RAYON_NUM_THREADS=1" "env RAYON_NUM_THREADS=1 $(check_cmd "$main/many")"
+    "RAYON_NUM_THREADS=2" "env RAYON_NUM_THREADS=2 $(check_cmd "$main/many")")
+have_taskset=0
+if command -v taskset >/dev/null && taskset -c 0 true 2>/dev/null; then
+    have_taskset=1
+    args=("one core (taskset -c 0)" "taskset -c 0 env RAYON_NUM_THREADS=1 $(check_cmd "$main/many")" "${args[@]}")
+fi
+side_by_side "$main_bytes" "${args[@]}"
 say "  speed-up 2 threads / 1 thread: $(ratio "${MED_T[RAYON_NUM_THREADS=1]}" "${MED_T[RAYON_NUM_THREADS=2]}")x"
+if ((have_taskset)); then
+    say "  speed-up 2 threads / one core: $(ratio "${MED_T["one core (taskset -c 0)"]}" "${MED_T[RAYON_NUM_THREADS=2]}")x"
+fi
 
 say ""
 say "== scaling: claims per subject ($total_claims claims about one subject in all, one thread) =="

@@ -9,8 +9,10 @@
 //!
 //! **Predictions.** Every `Attribution` of `crosscheck::extract::extract` with the built-in rules,
 //! except those in the document's own voice (`Via::Document`). Each gives up to three spans:
-//! source (`source.span`), cue (`source.cue_span`) and content. A quote carried from another
-//! sentence has no source span: it predicts no source, so its gold source counts as missed.
+//! source (`source.span`), cue (`source.cue_span`) and content. The sentences of a quotation
+//! that carry their speaker from another sentence (`Via::QuoteCarry`) keep that sentence's
+//! speaker and cue spans; they and it are one predicted attribution whose content is the union
+//! of theirs (PolNeAR, too, annotates a multi-sentence quotation once).
 //!
 //! **Gold.** Every `E` record with at least one of Source, Cue, Content (`Content2` is merged
 //! into Content). Spans are lists of character ranges (discontinuous spans keep their fragments).
@@ -23,9 +25,7 @@
 //! **Pairing.** Within an article, predicted and gold attributions are paired one to one,
 //! greedily: candidate pairs are ranked by the number of content tokens they share, then by the
 //! number of cue tokens they share, and a pair needs at least one shared content or cue token.
-//! A prediction or gold attribution left unpaired matches nothing. A multi-sentence quotation is
-//! one gold attribution but one prediction per sentence (the others carried, with no source
-//! span), so it pairs with whichever sentence shares the most content tokens.
+//! A prediction or gold attribution left unpaired matches nothing.
 //! `--pair-cue-first` is a diagnostic that ranks pairs sharing a cue token first (so the
 //! sentence holding the cue and the speaker wins); the last line is then computed that way.
 //!
@@ -554,26 +554,59 @@ fn parse_ann(ann: &str, chars: &CharIndex) -> Result<Vec<Attr>, String> {
     Ok(out)
 }
 
-/// The engine's attributions of a document, in character offsets, trimmed.
+/// The engine's attributions of a document, in character offsets, trimmed. The sentences of a
+/// quotation that carry their speaker from another sentence (`Via::QuoteCarry`, keeping that
+/// sentence's speaker and cue spans) are one attribution with it: their contents are merged.
 fn predict(rules: &RuleSet, doc: &Document, chars: &CharIndex) -> Vec<Attr> {
     let to_frags = |span: Span| -> Option<Frags> {
         let (s, e) = (chars.to_char(span.start), chars.to_char(span.end));
         trim_frags(&chars.chars, &[(s, e)])
     };
     let extraction = extract(rules, doc, 0);
-    extraction
+    let found: Vec<&crosscheck::attribute::Attribution> = extraction
         .attributions
         .iter()
         .flatten()
         .filter(|a| a.source.via != Via::Document)
-        .map(|a| Attr {
+        .collect();
+    // The speaker and cue spans of every attribution some quoted sentence carries.
+    let key = |a: &crosscheck::attribute::Attribution| {
+        Some((
+            a.source.span?.start,
+            a.source.span?.end,
+            a.source.cue_span?.start,
+        ))
+    };
+    let carried: BTreeSet<(usize, usize, usize)> = found
+        .iter()
+        .filter(|a| a.source.via == Via::QuoteCarry)
+        .filter_map(|a| key(a))
+        .collect();
+    let mut out: Vec<Attr> = Vec::new();
+    let mut merged_into: BTreeMap<(usize, usize, usize), usize> = BTreeMap::new();
+    for a in found {
+        let content = to_frags(a.content);
+        if let Some(k) = key(a).filter(|k| carried.contains(k)) {
+            if let Some(&i) = merged_into.get(&k) {
+                if let Some(frags) = content {
+                    let spans: &mut Option<Frags> = &mut out[i].spans[2];
+                    let all = spans.get_or_insert_with(Vec::new);
+                    all.extend(frags);
+                    all.sort_unstable();
+                }
+                continue;
+            }
+            merged_into.insert(k, out.len());
+        }
+        out.push(Attr {
             spans: [
                 a.source.span.and_then(to_frags),
                 a.source.cue_span.and_then(to_frags),
-                to_frags(a.content),
+                content,
             ],
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// The word tokens of a text, as character ranges in order.
