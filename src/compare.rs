@@ -240,9 +240,19 @@ impl Pairing<'_> {
                 let Some(&best) = candidates.first() else {
                     continue;
                 };
+                // "denied the soldiers went on a rampage" names what it denies (a claim of the
+                // best target's rule in the denial's own sentence): it disputes that claim only,
+                // not the same source's toll.
+                let named = (lo..hi).any(|k| {
+                    k != j
+                        && claims[k].sentence_index == d.sentence_index
+                        && claims[k].span.start >= d.span.start
+                        && claims[k].rule == claims[best].rule
+                });
                 let targets = candidates.iter().copied().filter(|&i| {
                     i == best
-                        || keys[i] == keys[best]
+                        || !named
+                            && keys[i] == keys[best]
                             && claims[i].kind != ClaimKind::Statement
                             && claims[i].sentence_index.abs_diff(d.sentence_index) <= 3
                 });

@@ -45,6 +45,19 @@ const UPDATES: &[&str] = &[
     "so far",
     "to date",
 ];
+/// Words of a responsibility claim ("claimed responsibility for", "was behind", "blamed X
+/// for"): a toll in a relative clause on the event they name is background, not the speaker's.
+const RESPONSIBILITY: &[&str] = &[
+    "behind",
+    "responsib",
+    "claimed",
+    "claim ",
+    "carried out",
+    "blame",
+    "involved in",
+];
+/// Words between a number and its noun that make the count a part of a larger one.
+const PARTIAL: &[&str] = &["other", "more", "additional", "further"];
 /// Openers that start a new event in news prose.
 const EVENT_BREAKS: &[&str] = &[
     "separately",
@@ -440,6 +453,36 @@ fn is_headline(text: &str) -> bool {
             .all(|w| !w.starts_with(|c: char| c.is_lowercase()))
 }
 
+/// A count of people named one by one: "a commander and a soldier" → 2, "a woman, a child and
+/// a guard" → 3. Every conjunct must open with "a", "an" or "one" and be at most four words.
+fn named_count(text: &str) -> Option<quantity::Quantity> {
+    let lower = text.trim().to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(',')
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let named = |p: &&str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (2..=4).contains(&words.len()) && matches!(words[0], "a" | "an" | "one")
+    };
+    if parts.len() < 2 || !parts.iter().all(named) {
+        return None;
+    }
+    let n = parts.len() as f64;
+    Some(quantity::Quantity {
+        start: 0,
+        end: text.len(),
+        low: Some(n),
+        high: Some(n),
+        bound: quantity::Bound::Exact,
+        unit: None,
+        unit_text: None,
+        change: None,
+    })
+}
+
 /// The first participating group named `name`, `name2`, `name3`… (alternatives of one rule).
 fn group<'t>(caps: &regex::Captures<'t>, name: &str) -> Option<regex::Match<'t>> {
     caps.name(name)
@@ -549,15 +592,51 @@ impl ClaimCtx<'_> {
         let value = if rule.kind == ClaimKind::Numeric {
             let v = group(caps, "value").ok_or("no `value` group took part in the match")?;
             let q = quantity::parse_quantity(v.as_str())
+                .or_else(|| named_count(v.as_str()))
                 .ok_or_else(|| format!("`{}` is not a number crosscheck can read", v.as_str()))?;
             // A counted noun captured by the rule ("soldiers") beats the rule's generic unit.
             let unit = group(caps, "unit")
                 .map(|u| self.rules.canonical_unit(&singular(u.as_str())))
-                .or_else(|| q.unit.filter(|u| u == "percent"))
+                .or_else(|| q.unit.clone().filter(|u| u == "percent"))
                 .or_else(|| rule.unit.clone());
+            // "far lower than the estimated 90 percent": a comparison in the match before the
+            // figure makes it a bound.
+            let lead = m.as_str()[..v.start() - m.start()].to_lowercase();
+            let lead = lead.trim_end();
+            let cmp = |words: &[&str]| {
+                let mut it = lead.split_whitespace().rev().skip_while(|w| {
+                    matches!(
+                        *w,
+                        "than" | "the" | "estimated" | "official" | "reported" | "widely"
+                    )
+                });
+                it.next().is_some_and(|w| words.contains(&w))
+            };
+            let mut q = q;
+            if matches!(
+                q.bound,
+                quantity::Bound::Exact | quantity::Bound::Approximate
+            ) {
+                if cmp(&["lower", "less", "fewer", "below", "under", "smaller"]) {
+                    (q.low, q.high, q.bound) = (None, q.low, quantity::Bound::AtMost);
+                } else if cmp(&["higher", "more", "greater", "above", "over", "larger"]) {
+                    q.bound = quantity::Bound::AtLeast;
+                    q.high = None;
+                }
+            }
+            // The parser reads "dozens" as 12–120 (NewsQuant's convention); as a claim it
+            // means two dozen or more and fewer than a hundred, so "dozens of bodies" disputes
+            // "between six and 16".
+            let (low, high) = if v.as_str().trim().to_lowercase().starts_with("dozens")
+                && (q.low, q.high) == (Some(12.0), Some(120.0))
+            {
+                (Some(24.0), Some(99.0))
+            } else {
+                (q.low, q.high)
+            };
             Some(crate::model::Value {
-                low: q.low,
-                high: q.high,
+                low,
+                high,
                 unit,
                 bound: q.bound,
             })
@@ -614,6 +693,15 @@ impl ClaimCtx<'_> {
             Some("a running total or an update".to_owned())
         } else if is_aggregate(&lower) {
             Some("a total over several events".to_owned())
+        } else if let (Some(v), Some(u)) = (group(caps, "value"), group(caps, "unit"))
+            && v.end() <= u.start()
+            && self.text[v.end()..u.start()]
+                .split_whitespace()
+                .any(|w| PARTIAL.contains(&w.to_lowercase().as_str()))
+        {
+            // "one other soldier was killed", "five more people died": a count added to one
+            // given elsewhere, not a rival total.
+            Some("a part of a larger count".to_owned())
         } else {
             None
         };
@@ -681,7 +769,9 @@ impl ClaimCtx<'_> {
                 || a.content.overlaps(span) && a.source.span.is_none_or(|s| !s.overlaps(span))
             {
                 // "the group said it was behind blasts that killed 95": a toll in a relative
-                // clause is background, in the outlet's voice.
+                // clause on the event a speaker claims or blames is background, in the outlet's
+                // voice; in a speaker's own account ("villagers said gunmen staged an attack
+                // that killed eight troops") it stays the speaker's.
                 let before = self
                     .doc
                     .prose
@@ -691,7 +781,11 @@ impl ClaimCtx<'_> {
                     .to_lowercase();
                 let relative =
                     before.len() > 5 && (before.ends_with(" that") || before.ends_with(" which"));
-                if relative && caps.name("value").is_some() && !before.ends_with("said that") {
+                if relative
+                    && caps.name("value").is_some()
+                    && !before.ends_with("said that")
+                    && RESPONSIBILITY.iter().any(|w| before.contains(w))
+                {
                     return attribute::document_source();
                 }
                 return a.source.clone();
@@ -795,7 +889,16 @@ impl ClaimCtx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_headline;
+    use super::{is_headline, named_count};
+
+    #[test]
+    fn people_named_one_by_one_are_counted() {
+        let n = |t: &str| named_count(t).and_then(|q| q.low);
+        assert_eq!(n("a commander and a soldier"), Some(2.0));
+        assert_eq!(n("a woman, a child and a guard"), Some(3.0));
+        assert_eq!(n("the commander and his soldiers"), None);
+        assert_eq!(n("a soldier"), None);
+    }
 
     #[test]
     fn headlines_allow_lower_case_function_words() {

@@ -5,7 +5,10 @@
 //! (tune: findings P 0.750 R 0.438, attribution P 0.747 R 0.432; heldout: findings P 0.133
 //! R 0.050, attribution P 0.622 R 0.433); heldout finding recall, at 2/40, has a floor of 1/40.
 //! The tune findings floors were reset when six harder tune articles were added (32 gold files;
-//! tune findings P 0.667 R 0.465, 22/33 correct, 20/43 found).
+//! tune findings P 0.667 R 0.465, 22/33 correct, 20/43 found), and raised again at tune
+//! findings P 0.765 R 0.558 (26/34 correct, 24/43 found). All floors were raised at the end of
+//! the second session (tune attribution P 0.845 R 0.574; heldout findings P 0.312 R 0.125, 5/16
+//! and 5/40, attribution P 0.674 R 0.537): heldout finding floors allow one pair fewer.
 //! Raise them as the engine improves; never lower them to let a regression pass.
 #![allow(clippy::print_stdout)]
 
@@ -14,21 +17,21 @@ use crosscheck::rules::RuleSet;
 use std::path::{Path, PathBuf};
 
 /// Findings precision on the `tune` split.
-const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.65;
+const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.71;
 /// Findings recall on the `tune` split.
-const TUNE_FINDING_RECALL_FLOOR: f64 = 0.45;
+const TUNE_FINDING_RECALL_FLOOR: f64 = 0.51;
 /// Attribution precision (matched claims with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.75;
+const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.80;
 /// Attribution recall (gold claims found with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.46;
+const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.53;
 /// Findings precision on the `heldout` split.
-const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.05;
+const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.25;
 /// Findings recall on the `heldout` split.
-const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.02;
+const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.09;
 /// Attribution precision on the `heldout` split.
-const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.60;
+const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.63;
 /// Attribution recall on the `heldout` split.
-const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.43;
+const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.49;
 
 fn gold_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");

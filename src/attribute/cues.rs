@@ -47,8 +47,22 @@ pub(super) fn cue_is_verb(toks: &[Tok<'_>], k: usize, title: bool) -> bool {
         .checked_sub(1)
         .is_some_and(|p| toks[p].is_word() && is_evidence(toks[p].text))
         && toks[k].in_list("shows finds suggests reports estimates")
-        && np_start(toks, k - 1).is_some_and(|s| toks[..s].iter().all(|t| !t.is_word()));
+        && np_start(toks, k - 1).is_some_and(|s| {
+            toks[..s].iter().all(|t| !t.is_word()) || toks[s - 1].is_punct(&[','])
+        });
     if evidence {
+        return true;
+    }
+    // "The candidate plans to be back": an intent verb before an infinitive.
+    let infinitive = toks[k].in_list("wants plans hopes promises pledges vows urges demands")
+        && toks.get(k + 1).is_some_and(|n| n.lower() == "to")
+        && toks
+            .get(k + 2)
+            .is_some_and(|v| v.is_word() && !v.is_cap() && !is_determiner(v))
+        && k.checked_sub(1).is_some_and(|p| {
+            toks[p].is_word() && !is_determiner(&toks[p]) && !is_possessive(&toks[p])
+        });
+    if infinitive {
         return true;
     }
     let prev_ok = k.checked_sub(1).is_some_and(|p| {
@@ -153,7 +167,13 @@ pub(super) fn verb_attribution(
         .split_whitespace()
         .next()
         .is_some_and(|w| w.ends_with("ing"));
-    let said = if is_passive(toks, cue_end) {
+    // "plans to be back": an active verb of intent, not a passive report.
+    let active = has(
+        "wants want plans plan hopes hope promises promise pledges vows urges demands intends \
+         seeks expects",
+        &cue.word,
+    );
+    let said = if is_passive(toks, cue_end) && !active {
         passive_report(text, toks, k, cue_end)
     } else {
         inverted(rules, text, toks, k, cue_end, participle)
@@ -279,7 +299,8 @@ pub(super) fn speaker_first(
             || before.is_some_and(closes);
     // "Polls show Trump ahead": a study's findings need no clause.
     let needs_clause = cue.needs_clause && !is_evidence(&sp.name);
-    let start = content_start(toks, cue_end, needs_clause, takes_object(&cue.word))?;
+    let start = content_start(toks, cue_end, needs_clause, takes_object(&cue.word))
+        .or_else(|| object_then_of(toks, cue_end, &cue.word))?;
     let opens = toks
         .get(start)
         .is_some_and(|t| t.is_punct(OPEN_QUOTES) || t.is_punct(&['"']));
@@ -301,13 +322,88 @@ pub(super) fn speaker_first(
 pub(super) const EVIDENCE: &str = "poll polls polling survey surveys study studies report reports analysis \
     data research figures numbers census investigation review audit results tally count records \
     documents document emails memo letter filing filings statistics estimates model models \
-    findings evidence footage video videos photos test tests";
+    findings evidence footage video videos photos test tests inquiry probe paper papers";
 
-/// Whether a speaker name is a study or a record ("a new Quinnipiac poll", "the data").
+/// Whether a word is a study or a record, in any case.
+pub(super) fn is_evidence_word(w: &str) -> bool {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        has(EVIDENCE, &w.to_lowercase())
+    } else {
+        has(EVIDENCE, w)
+    }
+}
+
+/// Whether a speaker name is a study or a record ("a new Quinnipiac poll", "the data", "a
+/// survey by the organization in March"): one of its first words names one.
 pub(super) fn is_evidence(name: &str) -> bool {
-    name.split_whitespace()
-        .last()
-        .is_some_and(|w| has(EVIDENCE, &w.to_lowercase()))
+    name.split_whitespace().take(6).any(is_evidence_word)
+}
+
+/// Participles and prepositions that attach a description to a study: "a poll released on
+/// Tuesday", "a survey by the organization".
+const EVIDENCE_LINKS: &str = "by from of in on for released conducted published out taken \
+    commissioned issued";
+
+/// Extends a speaker phrase starting at token `start` back to a study it describes: "a study
+/// by [the Council] found", "a CNN poll released on [Tuesday] showed". Returns the new start.
+pub(super) fn extend_evidence(toks: &[Tok<'_>], start: usize) -> usize {
+    let mut linked = false;
+    for i in (start.saturating_sub(8)..start).rev() {
+        let t = &toks[i];
+        if !t.is_word() {
+            return start;
+        }
+        if is_evidence_word(t.text) {
+            return if linked {
+                np_start(toks, i).unwrap_or(start)
+            } else {
+                start
+            };
+        }
+        if t.in_list(EVIDENCE_LINKS) {
+            linked = true;
+        } else if !(np_word(t) || t.in_list(TIME_WORDS)) {
+            return start;
+        }
+    }
+    start
+}
+
+/// Cues that take an object and then an `of` phrase: "accused X of Y".
+const OF_OBJECT_CUES: &str = "accused accuses accuse accusing charged charges";
+
+/// The content of "accused [X of Y]": the object and its `of` phrase, from token `i`.
+pub(super) fn object_then_of(toks: &[Tok<'_>], i: usize, word: &str) -> Option<usize> {
+    if !has(OF_OBJECT_CUES, word) {
+        return None;
+    }
+    let end = np_end(toks, i)?;
+    (end > i && toks.get(end)?.lower() == "of").then_some(i)
+}
+
+/// A sentence that opens with the poll it reports: "In an NBC News poll released Monday, 50
+/// percent of respondents chose Clinton." The poll is the source; the rest is the content.
+pub(super) fn poll_intro_attribution(text: &str, toks: &[Tok<'_>]) -> Option<Found> {
+    let first = toks.iter().position(Tok::is_word)?;
+    if toks[first].lower() != "in" {
+        return None;
+    }
+    let comma = (first + 1..toks.len().min(first + 16)).find(|&i| toks[i].is_punct(&[',']))?;
+    let phrase = &toks[first + 1..comma];
+    let studies = phrase
+        .iter()
+        .any(|t| t.in_list("poll polls survey surveys polling study analysis"));
+    if !studies || phrase.iter().any(|t| t.in_list(FINITE)) || comma < first + 3 {
+        return None;
+    }
+    let start = toks.get(comma + 1)?.start;
+    Some(Found {
+        speaker: plain_speaker(text, toks, first + 1, comma),
+        cue: (toks[first].start, toks[first].end),
+        content: (start, text.len()),
+        word: "in".to_owned(),
+        stance: Stance::Assert,
+    })
 }
 
 /// Whether a cue takes a listener before its content ("told", "asked").
@@ -348,7 +444,8 @@ pub(super) fn explicit_from(
     inside: &[bool],
 ) -> Option<Found> {
     if from == 0
-        && let Some(f) = colon_attribution(text, toks)
+        && let Some(f) =
+            colon_attribution(text, toks).or_else(|| poll_intro_attribution(text, toks))
     {
         return Some(f);
     }

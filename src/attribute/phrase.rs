@@ -131,6 +131,12 @@ pub(super) fn scan_np_left(toks: &[Tok<'_>], j: usize) -> usize {
         }
         let joins = match pl.as_str() {
             "of" if i >= 2 && is_quantity_word(&toks[i - 2]) => true,
+            // "many in the Republican establishment"
+            "in" | "among" if i >= 2 && toks[i - 2].in_list("many some most few several") => true,
+            // "union members and leaders": two plural nouns, the second the head.
+            "and" if i == j && i >= 2 => {
+                joins_names(toks, i - 1) || joins_plurals(&toks[i - 2], &toks[i])
+            }
             "and" | "&" => joins_names(toks, i - 1),
             _ if prev.in_list(NP_PREPOSITIONS) => inner_preposition(toks, i - 1, j),
             _ => false,
@@ -142,7 +148,9 @@ pub(super) fn scan_np_left(toks: &[Tok<'_>], j: usize) -> usize {
         }
         // "state-owned investment giant": a hyphenated participle is an adjective.
         let participle = !prev.is_cap() && pl.ends_with("ed") && !pl.contains('-');
-        if !np_word(prev) || participle && !after_det(toks, i - 1) {
+        // "52 percent of registered voters": an adjective after a quantity's "of" too.
+        let after_of = i >= 2 && toks[i - 2].lower() == "of";
+        if !np_word(prev) || participle && !(after_det(toks, i - 1) || after_of) {
             // "the embattled governor": a participle is an adjective only after a determiner.
             break;
         }
@@ -186,7 +194,9 @@ pub(super) fn after_determiner(toks: &[Tok<'_>], d: usize) -> Option<Next> {
             };
             return Some(Next::Stop(extend_quantity(toks, s)));
         }
-        if part.in_list(NP_PREPOSITIONS) && d >= 2 && noun_before(d - 2) {
+        let many_in =
+            part.in_list("in among") && d >= 2 && toks[d - 2].in_list("many some most few several");
+        if part.in_list(NP_PREPOSITIONS) && d >= 2 && noun_before(d - 2) || many_in {
             return Some(Next::Continue(d));
         }
         // "a few lawmakers", "all the Democrats"
@@ -200,6 +210,23 @@ pub(super) fn after_determiner(toks: &[Tok<'_>], d: usize) -> Option<Next> {
         }
     }
     None
+}
+
+/// Whether two lower-case plural nouns are joined by "and" in one phrase: "members and
+/// leaders".
+pub(super) fn joins_plurals(left: &Tok<'_>, right: &Tok<'_>) -> bool {
+    let plural = |t: &Tok<'_>, cap_ok: bool| {
+        let l = t.text;
+        t.is_word()
+            && (cap_ok || !t.is_cap())
+            && l.len() > 3
+            && l.ends_with('s')
+            && !l.ends_with("ss")
+            && np_word(t)
+            && !t.in_list(IRREGULAR)
+            && !is_determiner(t)
+    };
+    plural(left, true) && plural(right, false)
 }
 
 /// Whether a token is a number or a quantity noun ("62", "percent", "majority").

@@ -349,7 +349,19 @@ pub(super) fn speaker_left(
     if let Some(sp) = relative_which(text, toks, j) {
         return Some(sp);
     }
-    let start = extend_relative(toks, np_start(toks, j)?);
+    let start = extend_evidence(toks, extend_relative(toks, np_start(toks, j)?));
+    // "The campaign released a statement saying …": a participle after the object of a verb
+    // speaks for the main clause's subject.
+    let object_of_verb = start.checked_sub(1).is_some_and(|v| {
+        let l = toks[v].lower();
+        toks[v].is_word()
+            && !toks[v].is_cap()
+            && (l.ends_with("ed") || toks[v].in_list(IRREGULAR))
+            && !toks[v].in_list(NP_PREPOSITIONS)
+    });
+    if participle && object_of_verb {
+        return main_subject(text, toks, start - 1);
+    }
     let lower = t.lower();
     if start == j && lower == "who" {
         // "Smith, who said …": the speaker is the phrase before the relative pronoun.

@@ -376,3 +376,99 @@ fn according_to_keeps_its_own_source_after_a_verb_cue() {
         "{a:?}"
     );
 }
+
+#[test]
+fn studies_with_an_object_and_a_description() {
+    let a = first(
+        "Students take 112 tests by the time they graduate, a study by the Council of the Great City Schools found.",
+    );
+    assert_eq!(a.0, "a study by the Council of the Great City Schools");
+    assert_eq!(a.3, "Students take 112 tests by the time they graduate");
+    let a = first(
+        "A CNN/ORC poll of South Carolina released on Tuesday showed Mr. Trump with a 16-point lead.",
+    );
+    assert!(a.0.starts_with("A CNN/ORC poll"), "{a:?}");
+    assert_eq!(a.3, "Mr. Trump with a 16-point lead.");
+    let a = first(
+        "For the first time, a poll shows Sen. Bernie Sanders leading Hillary Clinton nationally.",
+    );
+    assert_eq!((a.0.as_str(), a.2.as_str()), ("a poll", "shows"));
+    let a = first(
+        "A survey by the organization in March found Mrs. Clinton with a lead of 48 percent.",
+    );
+    assert!(a.0.starts_with("A survey by the organization"), "{a:?}");
+}
+
+#[test]
+fn sentence_opening_with_its_poll() {
+    let a = attrs(
+        "In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton.",
+    );
+    let poll = a.iter().find(|a| a.2 == "in").expect("the poll");
+    assert_eq!(
+        poll.0,
+        "an NBC News/Wall Street Journal poll released Monday"
+    );
+    assert_eq!(poll.3, "50 percent of respondents chose Clinton.");
+    assert!(attrs("In Iowa, voters chose Clinton.").is_empty());
+}
+
+#[test]
+fn accused_someone_of_something() {
+    let a = first(
+        "Former reporter Michelle Fields accused campaign manager Corey Lewandowski of grabbing her.",
+    );
+    assert_eq!(
+        (a.0.as_str(), a.2.as_str()),
+        ("Former reporter Michelle Fields", "accused")
+    );
+    assert_eq!(a.3, "campaign manager Corey Lewandowski of grabbing her.");
+    // Without a clause or an `of` phrase, "accused" reports nothing.
+    assert!(attrs("The police accused the man.").is_empty());
+}
+
+#[test]
+fn participles_after_an_object_and_citing() {
+    let a = first("The campaign released a statement saying the senator would not attend.");
+    assert_eq!((a.0.as_str(), a.2.as_str()), ("The campaign", "saying"));
+    let a = attrs("Mr. Manafort, citing the unique magic of Trump, said the race was close.");
+    let citing = a.iter().find(|a| a.2 == "citing").expect("citing");
+    assert_eq!(citing.0, "Mr. Manafort");
+    assert!(
+        citing.3.starts_with("the unique magic of Trump"),
+        "{citing:?}"
+    );
+}
+
+#[test]
+fn intent_before_an_infinitive() {
+    let a = first(
+        "The Republican presidential candidate plans to be back in South Carolina later Saturday.",
+    );
+    assert_eq!(
+        (a.0.as_str(), a.2.as_str()),
+        ("The Republican presidential candidate", "plans")
+    );
+    assert_eq!(a.3, "to be back in South Carolina later Saturday.");
+    assert!(attrs("His plans to build a wall drew criticism.").is_empty());
+}
+
+#[test]
+fn coordinated_and_quantified_speakers() {
+    assert_eq!(
+        first("Union members and leaders say the deal is bad.").0,
+        "Union members and leaders"
+    );
+    assert_eq!(
+        first("Senators and aides said the bill would pass.").0,
+        "Senators and aides"
+    );
+    assert_eq!(
+        first("Now 52 percent of registered voters say the country is on the wrong track.").0,
+        "52 percent of registered voters"
+    );
+    assert_eq!(
+        first("Yet many in the Republican establishment backed the deal.").0,
+        "many in the Republican establishment"
+    );
+}
