@@ -116,8 +116,9 @@ impl Default for Batching {
 ///
 /// Batches are cut and worked on by a producer thread while `each` runs on the calling thread,
 /// so writing one batch's results overlaps with working on the next; at most three batches are
-/// alive at once (one worked on, one waiting, one handed over). If `each` fails, no further
-/// batch is started and its error is returned.
+/// alive at once (one worked on, one waiting, one handed over). With one rayon thread
+/// (`RAYON_NUM_THREADS=1`) everything runs in turn on the calling thread. If `each` fails, no
+/// further batch is started and its error is returned.
 pub fn map_batched<T, R, E>(
     items: impl IntoIterator<Item = T, IntoIter: Send>,
     weight: impl Fn(&T) -> u64 + Send,
@@ -129,6 +130,14 @@ where
     T: Send,
     R: Send,
 {
+    if rayon::current_num_threads() <= 1 {
+        // One thread asked for: analyse and write in turn on this thread, with no producer
+        // thread overlapping the two.
+        for item in items {
+            each(work(item))?;
+        }
+        return Ok(());
+    }
     let mut items = items.into_iter().peekable();
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<R>>(1);
     let work = &work;
@@ -232,5 +241,30 @@ mod tests {
         );
         assert_eq!(r, Err(5));
         assert_eq!(seen, 6);
+    }
+
+    #[test]
+    fn map_batched_on_one_thread_works_in_turn_on_the_caller() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool");
+        let mut seen = Vec::new();
+        let r: Result<(), ()> = pool.install(|| {
+            let here = std::thread::current().id();
+            map_batched(
+                0..50u64,
+                |_| 1,
+                Batching { items: 4, bytes: 4 },
+                |i| (i, std::thread::current().id()),
+                |(i, worker)| {
+                    assert_eq!(worker, here, "work ran on another thread");
+                    seen.push(i);
+                    Ok(())
+                },
+            )
+        });
+        assert_eq!(r, Ok(()));
+        assert_eq!(seen, (0..50).collect::<Vec<_>>());
     }
 }
