@@ -82,6 +82,32 @@ pub(super) fn token_at(toks: &[Tok<'_>], at: usize) -> Option<usize> {
     toks.iter().position(|t| t.start == at)
 }
 
+/// The matches (group 1) of a cue alternation at or after token `from` that start a token
+/// outside quotations, with that token's index. The search resumes at the end of group 1, not
+/// of the whole match, whose trailing boundary character may start the next cue.
+fn cue_matches<'t>(
+    re: &'t regex::Regex,
+    text: &'t str,
+    toks: &'t [Tok<'_>],
+    from: usize,
+    inside: &'t [bool],
+) -> impl Iterator<Item = (usize, regex::Match<'t>)> + 't {
+    let mut at = toks.get(from).map(|t| t.start);
+    std::iter::from_fn(move || {
+        loop {
+            let c = re.captures_at(text, at?)?;
+            let m = c.get(1)?;
+            at = Some(m.end());
+            let Some(k) = token_at(toks, m.start()) else {
+                continue;
+            };
+            if !inside.get(k).copied().unwrap_or(false) {
+                return Some((k, m));
+            }
+        }
+    })
+}
+
 /// The first attribution of a prefix cue ("according to X") at or after token `from`.
 pub(super) fn prefix_attribution(
     rules: &RuleSet,
@@ -91,16 +117,7 @@ pub(super) fn prefix_attribution(
     inside: &[bool],
 ) -> Option<Found> {
     let re = rules.matchers.prefixes.as_ref()?;
-    let mut at = toks.get(from)?.start;
-    while let Some(c) = re.captures_at(text, at) {
-        let m = c.get(1)?;
-        at = m.end();
-        let Some(k) = token_at(toks, m.start()) else {
-            continue;
-        };
-        if inside.get(k).copied().unwrap_or(false) {
-            continue;
-        }
+    for (k, m) in cue_matches(re, text, toks, from, inside) {
         let after = toks.iter().position(|t| t.start >= m.end())?;
         let Some((speaker, content)) = prefix_source(text, toks, k, after) else {
             continue;
@@ -467,14 +484,8 @@ pub(super) fn verb_cue_attribution(
 ) -> Option<Found> {
     let title = is_title_case(toks);
     let re = rules.matchers.verbs.as_ref()?;
-    let mut at = toks.get(from)?.start;
-    while let Some(c) = re.captures_at(text, at) {
-        let m = c.get(1)?;
-        at = m.end();
-        let Some(k) = token_at(toks, m.start()) else {
-            continue;
-        };
-        if inside.get(k).copied().unwrap_or(false) || !cue_is_verb(toks, k, title) {
+    for (k, m) in cue_matches(re, text, toks, from, inside) {
+        if !cue_is_verb(toks, k, title) {
             continue;
         }
         let Some(cue) = rules.cues.get(&m.as_str().to_lowercase()) else {

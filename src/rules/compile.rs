@@ -1048,31 +1048,34 @@ impl LitParser {
             .ok_or(Unsupported)
     }
 
+    /// Skips a `{…}` argument at the cursor; whether there was one.
+    fn skip_braces(&mut self) -> Result<bool, Unsupported> {
+        if self.peek() != Some('{') {
+            return Ok(false);
+        }
+        let close = self.c[self.i..]
+            .iter()
+            .position(|&x| x == '}')
+            .ok_or(Unsupported)?;
+        self.i += close + 1;
+        Ok(true)
+    }
+
     fn escape(&mut self) -> Result<Lits, Unsupported> {
         let n = self.peek().ok_or(Unsupported)?;
         self.i += 1;
         Ok(match n {
             'd' | 'D' | 'w' | 'W' | 's' | 'S' => Lits::default(),
             'p' | 'P' => {
-                if self.peek() == Some('{') {
-                    let close = self.c[self.i..]
-                        .iter()
-                        .position(|&x| x == '}')
-                        .ok_or(Unsupported)?;
-                    self.i += close + 1;
-                } else {
+                // `\p{Greek}` or the one-letter `\pL`.
+                if !self.skip_braces()? {
                     self.i += 1;
                 }
                 Lits::default()
             }
             'b' => {
-                if self.peek() == Some('{') {
-                    let close = self.c[self.i..]
-                        .iter()
-                        .position(|&x| x == '}')
-                        .ok_or(Unsupported)?;
-                    self.i += close + 1;
-                }
+                // `\b` or `\b{start}`.
+                self.skip_braces()?;
                 Self::empty()
             }
             'B' | 'A' | 'z' | '<' | '>' => Self::empty(),
