@@ -593,6 +593,50 @@ fn effect(p: Polarity, sign: i8) -> i32 {
     base * i32::from(sign)
 }
 
+/// Words that mark a figure as the first version of a count ("Local authorities initially
+/// said …").
+const INITIAL: &[&str] = &["initially", "at first", "originally", "first reported"];
+
+/// Why a figure is not a rival to the other, if it is an earlier version of a count that the
+/// article states first: news leads give the latest figure, and "initially said" recounts the
+/// history ("at least 46 were killed" … "Local authorities initially said six to 16"). An
+/// initial figure still disputes figures given after it.
+fn superseded(a: &Claim, b: &Claim) -> Option<String> {
+    let initial = |c: &Claim| {
+        let lower = c.context.to_lowercase();
+        INITIAL.iter().any(|w| lower.contains(w))
+    };
+    let (first, second) = if a.span.start <= b.span.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    (a.doc == b.doc && initial(second) && !initial(first))
+        .then(|| "an initial figure, updated by the one the article gives first".to_owned())
+}
+
+/// How many times the lower of two floors the higher must be for them to be rivals.
+const FLOOR_RATIO: f64 = 3.0;
+
+/// Two floors ("at least 3" and "at least 25") can both hold, and by design they are not rivals:
+/// an early floor is what one source could confirm. They are rivals only when the article sets
+/// them against each other — the later sentence opens with a contrast ("But residents say at
+/// least 25 …") — and one is at least three times the other.
+fn rival_floors(a: &Claim, b: &Claim) -> bool {
+    let (Some(va), Some(vb)) = (&a.value, &b.value) else {
+        return false;
+    };
+    let floor = |v: &crate::model::Value| match (v.low, v.high) {
+        (Some(l), None) if l > 0.0 => Some(l),
+        _ => None,
+    };
+    let (Some(x), Some(y)) = (floor(va), floor(vb)) else {
+        return false;
+    };
+    let later = if a.span.start <= b.span.start { b } else { a };
+    later.contrast && x.max(y) >= FLOOR_RATIO * x.min(y)
+}
+
 fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
     use Verdict::Consistent as No;
     let (Some(va), Some(vb)) = (&a.value, &b.value) else {
@@ -629,7 +673,13 @@ fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
     if a.direction != b.direction {
         return No("a change against a level".into());
     }
+    if let Some(why) = superseded(a, b) {
+        return No(why);
+    }
     let tol = rule.tolerance;
+    if rival_floors(a, b) {
+        return Verdict::Conflict;
+    }
     let lo = |v: &crate::model::Value| v.low.map_or(f64::NEG_INFINITY, |x| x - x.abs() * tol);
     let hi = |v: &crate::model::Value| v.high.map_or(f64::INFINITY, |x| x + x.abs() * tol);
     if hi(va) < lo(vb) || hi(vb) < lo(va) {
@@ -776,6 +826,60 @@ mod tests {
                 .iter()
                 .any(|(a, b)| a.contains("governor") && b.contains("Oromo")),
             "{pairs:?}"
+        );
+    }
+
+    #[test]
+    fn floors_set_against_each_other_are_rivals_when_far_apart() {
+        let pairs = pairs_of(
+            "Hospital officials say at least three people were killed in the clash. But \
+             residents say at least 25 people were killed.\n",
+        );
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        // Counterexamples: no contrast, or floors close together.
+        assert!(
+            pairs_of(
+                "Hospital officials say at least three people were killed in the clash. \
+                 Residents say at least 25 people were killed.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            pairs_of(
+                "Hospital officials say at least 15 people were killed in the clash. But \
+                 residents say at least 20 people were killed.\n"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_initial_figure_is_not_a_rival_to_the_update_stated_first() {
+        let pairs = pairs_of(
+            "The government says at least 46 people were killed in the violence.\n\n\
+             Local authorities initially said that between six and 16 people were killed. But a \
+             witness said 48 bodies were counted in the area.\n",
+        );
+        assert_eq!(
+            pairs,
+            [("Local authorities".to_owned(), "witness".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_party_blamed_among_several_denies_it() {
+        let pairs = pairs_of(
+            "Mr. Okello blames the national army and the Popular Front (PF) for the ambush.\n\n\
+             PF spokesman John Ochieng told reporters they were not involved in the attacks.\n",
+        );
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert!(
+            pairs_of(
+                "Mr. Okello blames the national army and the Popular Front (PF) for the \
+                 ambush.\n\nUnity Party spokesman John Ochieng told reporters they were not \
+                 involved in the attacks.\n"
+            )
+            .is_empty()
         );
     }
 
