@@ -323,10 +323,36 @@ impl Pairing<'_> {
                         && a.source.via != crate::model::Via::Document
                         && wants.is_none_or(|k| k.contains(&a.kind))
                         && (restated.is_empty() || a.value.is_none() || same_figure(a))
-                        && (!named || a.rule == claims[best].rule);
+                        && (!named || a.rule == claims[best].rule)
+                        // A negated account ("no information that soldiers had gone on a
+                        // rampage") sides with the denial.
+                        && (a.rule != claims[best].rule || a.polarity == claims[best].polarity);
                     if detail
                         || (figure || event) && taken.insert((keys[i].as_str(), a.sentence_index))
                     {
+                        targets.push(i);
+                    }
+                }
+                // The same allegation told again far from the denial ("villagers accused the
+                // soldiers of going on a rampage" a dozen sentences on): a claim of the best
+                // target's rule, by another source, about the same event.
+                let far = (doc.start..doc.end).filter(|&i| {
+                    let a = &claims[i];
+                    !(lo..hi).contains(&i)
+                        && keys[i] != keys[j]
+                        && a.rule == claims[best].rule
+                        && a.kind != ClaimKind::Statement
+                        && a.polarity == claims[best].polarity
+                        && a.source.stance != Stance::Deny
+                        && a.source.via != crate::model::Via::Document
+                        && a.sentence_index.abs_diff(d.sentence_index) <= MAX_DISTANCE
+                        && strong(overlap(i)) > 0
+                });
+                for i in far {
+                    if targets.len() >= MAX_DENIAL_TARGETS {
+                        break;
+                    }
+                    if taken.insert((keys[i].as_str(), claims[i].sentence_index)) {
                         targets.push(i);
                     }
                 }
@@ -826,6 +852,30 @@ mod tests {
                 .iter()
                 .any(|(a, b)| a.contains("governor") && b.contains("Oromo")),
             "{pairs:?}"
+        );
+    }
+
+    #[test]
+    fn a_denial_reaches_the_same_allegation_told_far_away_but_not_a_negated_one() {
+        let mut text = String::from(
+            "Villagers said soldiers went on a rampage in the village.\n\n\
+             The district governor denied the soldiers went on a rampage in the village.\n\n",
+        );
+        for _ in 0..10 {
+            text.push_str("The weather was mild.\n\n");
+        }
+        text.push_str(
+            "Farmers in the district accused the soldiers of going on a rampage after the \
+             ambush.\n\nAn army spokesman said he had no information that soldiers had gone \
+             on a rampage.\n",
+        );
+        let pairs = pairs_of(&text);
+        assert_eq!(
+            pairs,
+            [
+                ("Villagers".to_owned(), "district governor".to_owned()),
+                ("district governor".to_owned(), "Farmers".to_owned())
+            ]
         );
     }
 
