@@ -30,7 +30,11 @@ pub enum Verdict {
 /// a group, claims are visited in text order, so a group whose rules all have a `within`
 /// window stops scanning once the window is passed; denials search only their own document.
 pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Finding> {
-    let keys: Vec<String> = claims.par_iter().map(|c| c.source.key()).collect();
+    // One key per speaker of a document: "the spokesman" and "Spokesman Bryan Hilferty" agree.
+    let keys: Vec<String> = doc_ranges(claims)
+        .into_par_iter()
+        .flat_map_iter(|r| crate::entities::source_keys(&claims[r]))
+        .collect();
     let ctx = Pairing {
         rules,
         claims,
@@ -155,6 +159,40 @@ impl Pairing<'_> {
         findings
     }
 
+    /// Topic stems of a text, with the rules' unit synonyms.
+    fn stems(&self, text: &str) -> BTreeSet<String> {
+        crate::topic::stems(text, &|w: &str| self.rules.units.get(w).cloned())
+    }
+
+    /// What denial `j` is about: its clause from the denial on, and, if that only points back
+    /// or says too little, the topic of the nearest earlier denial within two sentences.
+    fn denial_topic(&self, doc: Range<usize>, j: usize) -> BTreeSet<String> {
+        let d = &self.claims[j];
+        let scope = clause_from(&d.context, d.span.start.saturating_sub(d.sentence.start));
+        let mut topic = self.stems(scope);
+        if crate::topic::is_anaphoric(scope) || topic.len() < 2 {
+            let earlier = (doc.start..j).rev().find(|&k| {
+                let e = &self.claims[k];
+                e.aspect == d.aspect
+                    && e.sentence_index < d.sentence_index
+                    && d.sentence_index - e.sentence_index <= 2
+            });
+            if let Some(k) = earlier {
+                let e = &self.claims[k];
+                let s = clause_from(&e.context, e.span.start.saturating_sub(e.sentence.start));
+                topic.extend(self.stems(s));
+            }
+        }
+        topic
+    }
+
+    /// How many topic stems claim `i`'s sentence shares with `topic`.
+    fn shared_topic(&self, topic: &BTreeSet<String>, i: usize) -> usize {
+        self.stems(&said(&self.claims[i]))
+            .intersection(topic)
+            .count()
+    }
+
     /// Denials pair with the claim they dispute: the nearest claim of another source of the
     /// same document within the rule's window, preferring the same subject.
     fn denials(&self, doc: Range<usize>, seen: &mut BTreeSet<(usize, usize)>) -> Vec<Finding> {
@@ -214,6 +252,11 @@ impl Pairing<'_> {
                                 == a.value.as_ref().map(|v| (v.low, v.high))
                     })
                 };
+                // What the denial is about; a denial that only points back ("reports
+                // suggesting otherwise are baseless") is about what the denial just before it
+                // denies.
+                let topic = self.denial_topic(doc.clone(), j);
+                let overlap = |i: usize| self.shared_topic(&topic, i);
                 // Outlets rarely dispute themselves: a claim in the document's own voice is the
                 // target only when no attributed claim is near.
                 candidates.sort_by_key(|&i| {
@@ -229,6 +272,10 @@ impl Pairing<'_> {
                         !restated.is_empty() && !same_figure(a),
                         distance > 0,
                         a.source.via == crate::model::Via::Document,
+                        // A claim about the same event ("no evidence that coalition forces
+                        // killed any non-combatants" / "a coalition air strike killed 11
+                        // civilians") beats a nearer one about something else.
+                        std::cmp::Reverse(strong(overlap(i))),
                         a.subject != d.subject,
                         distance,
                         i > j,
@@ -249,14 +296,67 @@ impl Pairing<'_> {
                         && claims[k].span.start >= d.span.start
                         && claims[k].rule == claims[best].rule
                 });
-                let targets = candidates.iter().copied().filter(|&i| {
-                    i == best
-                        || !named
-                            && keys[i] == keys[best]
-                            && claims[i].kind != ClaimKind::Statement
-                            && claims[i].sentence_index.abs_diff(d.sentence_index) <= 3
+                let best_overlap = strong(overlap(best));
+                let mut taken =
+                    BTreeSet::from([(keys[best].as_str(), claims[best].sentence_index)]);
+                let mut targets = vec![best];
+                for &i in &candidates[1..] {
+                    if targets.len() >= MAX_DENIAL_TARGETS {
+                        break;
+                    }
+                    let a = &claims[i];
+                    let detail = !named
+                        && keys[i] == keys[best]
+                        && a.kind != ClaimKind::Statement
+                        && a.sentence_index.abs_diff(d.sentence_index) <= 3;
+                    // "called the figures unrealistic" disputes every figure of that measure
+                    // given before it, whoever gave it.
+                    let figure = wants == Some(&[ClaimKind::Numeric][..])
+                        && a.aspect == claims[best].aspect
+                        && matches!(a.kind, ClaimKind::Numeric | ClaimKind::Evaluative)
+                        && a.sentence_index <= d.sentence_index;
+                    // Other accounts of the same event, by other sources ("there was no
+                    // attack" against the claim, the reported toll and the loot).
+                    // They are attributed, of the kind the denial names, and give the figure
+                    // it restates if it restates one.
+                    let event = strong(overlap(i)) >= best_overlap.saturating_sub(1).max(2)
+                        && a.source.via != crate::model::Via::Document
+                        && wants.is_none_or(|k| k.contains(&a.kind))
+                        && (restated.is_empty() || a.value.is_none() || same_figure(a))
+                        && (!named || a.rule == claims[best].rule)
+                        // A negated account ("no information that soldiers had gone on a
+                        // rampage") sides with the denial.
+                        && (a.rule != claims[best].rule || a.polarity == claims[best].polarity);
+                    if detail
+                        || (figure || event) && taken.insert((keys[i].as_str(), a.sentence_index))
+                    {
+                        targets.push(i);
+                    }
+                }
+                // The same allegation told again far from the denial ("villagers accused the
+                // soldiers of going on a rampage" a dozen sentences on): a claim of the best
+                // target's rule, by another source, about the same event.
+                let far = (doc.start..doc.end).filter(|&i| {
+                    let a = &claims[i];
+                    !(lo..hi).contains(&i)
+                        && keys[i] != keys[j]
+                        && a.rule == claims[best].rule
+                        && a.kind != ClaimKind::Statement
+                        && a.polarity == claims[best].polarity
+                        && a.source.stance != Stance::Deny
+                        && a.source.via != crate::model::Via::Document
+                        && a.sentence_index.abs_diff(d.sentence_index) <= MAX_DISTANCE
+                        && strong(overlap(i)) > 0
                 });
-                for i in targets.take(3) {
+                for i in far {
+                    if targets.len() >= MAX_DENIAL_TARGETS {
+                        break;
+                    }
+                    if taken.insert((keys[i].as_str(), claims[i].sentence_index)) {
+                        targets.push(i);
+                    }
+                }
+                for i in targets {
                     let (x, y) = if i < j { (i, j) } else { (j, i) };
                     if seen.insert((x, y)) {
                         let mut f = finding(rule, claims, x, y);
@@ -269,6 +369,46 @@ impl Pairing<'_> {
             }
         }
         findings
+    }
+}
+
+/// Most claims one denial is paired with.
+const MAX_DENIAL_TARGETS: usize = 4;
+
+/// Shared topic words worth counting: one shared word is chance, two name an event.
+fn strong(overlap: usize) -> usize {
+    if overlap >= 2 { overlap } else { 0 }
+}
+
+/// The part of a sentence from `from` to the end of its clause: a denial's scope stops at "but"
+/// or a semicolon ("denied the soldiers went on a rampage, but he did confirm …").
+fn clause_from(context: &str, from: usize) -> &str {
+    let rest = context.get(from..).unwrap_or("");
+    let end = [", but ", " but ", "; "]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// What a claim's source says: a reported statement's own words, else the claim's sentence
+/// without its source phrase.
+fn said(c: &Claim) -> String {
+    if c.kind == ClaimKind::Statement {
+        return c.text.clone();
+    }
+    let start = c.sentence.start;
+    match c.source.span {
+        Some(sp) if sp.start >= start && sp.end <= c.sentence.end => {
+            let (a, b) = (sp.start - start, sp.end - start);
+            format!(
+                "{} {}",
+                c.context.get(..a).unwrap_or(""),
+                c.context.get(b..).unwrap_or("")
+            )
+        }
+        _ => c.context.clone(),
     }
 }
 
@@ -402,8 +542,13 @@ fn judge_sources(rule: &ContradictionRule, a: &Claim, b: &Claim, same_source: bo
         FindingKind::NumericMismatch => numeric(rule, a, b),
         FindingKind::OppositeEvaluation => {
             if a.kind == ClaimKind::Attribution || b.kind == ClaimKind::Attribution {
-                let same_agent = a.agent.as_deref().map(crate::model::source_key)
-                    == b.agent.as_deref().map(crate::model::source_key);
+                let same_agent = match (a.agent.as_deref(), b.agent.as_deref()) {
+                    (Some(x), Some(y)) => {
+                        crate::model::source_key(x) == crate::model::source_key(y)
+                            || crate::entities::same_party(x, y)
+                    }
+                    (x, y) => x == y,
+                };
                 return if a.kind == b.kind && same_agent && a.polarity != b.polarity {
                     Verdict::Conflict
                 } else {
@@ -448,7 +593,11 @@ fn judge_sources(rule: &ContradictionRule, a: &Claim, b: &Claim, same_source: bo
                 if a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution =>
             {
                 let (kx, ky) = (crate::model::source_key(x), crate::model::source_key(y));
-                if kx == ky || kx.contains(&ky) || ky.contains(&kx) {
+                if kx == ky
+                    || kx.contains(&ky)
+                    || ky.contains(&kx)
+                    || crate::entities::same_party(x, y)
+                {
                     No("same agent".into())
                 } else if a.polarity != b.polarity {
                     No("one claim denies responsibility".into())
@@ -468,6 +617,50 @@ fn effect(p: Polarity, sign: i8) -> i32 {
         Polarity::Negative => -1,
     };
     base * i32::from(sign)
+}
+
+/// Words that mark a figure as the first version of a count ("Local authorities initially
+/// said …").
+const INITIAL: &[&str] = &["initially", "at first", "originally", "first reported"];
+
+/// Why a figure is not a rival to the other, if it is an earlier version of a count that the
+/// article states first: news leads give the latest figure, and "initially said" recounts the
+/// history ("at least 46 were killed" … "Local authorities initially said six to 16"). An
+/// initial figure still disputes figures given after it.
+fn superseded(a: &Claim, b: &Claim) -> Option<String> {
+    let initial = |c: &Claim| {
+        let lower = c.context.to_lowercase();
+        INITIAL.iter().any(|w| lower.contains(w))
+    };
+    let (first, second) = if a.span.start <= b.span.start {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    (a.doc == b.doc && initial(second) && !initial(first))
+        .then(|| "an initial figure, updated by the one the article gives first".to_owned())
+}
+
+/// How many times the lower of two floors the higher must be for them to be rivals.
+const FLOOR_RATIO: f64 = 3.0;
+
+/// Two floors ("at least 3" and "at least 25") can both hold, and by design they are not rivals:
+/// an early floor is what one source could confirm. They are rivals only when the article sets
+/// them against each other — the later sentence opens with a contrast ("But residents say at
+/// least 25 …") — and one is at least three times the other.
+fn rival_floors(a: &Claim, b: &Claim) -> bool {
+    let (Some(va), Some(vb)) = (&a.value, &b.value) else {
+        return false;
+    };
+    let floor = |v: &crate::model::Value| match (v.low, v.high) {
+        (Some(l), None) if l > 0.0 => Some(l),
+        _ => None,
+    };
+    let (Some(x), Some(y)) = (floor(va), floor(vb)) else {
+        return false;
+    };
+    let later = if a.span.start <= b.span.start { b } else { a };
+    later.contrast && x.max(y) >= FLOOR_RATIO * x.min(y)
 }
 
 fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
@@ -506,7 +699,13 @@ fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
     if a.direction != b.direction {
         return No("a change against a level".into());
     }
+    if let Some(why) = superseded(a, b) {
+        return No(why);
+    }
     let tol = rule.tolerance;
+    if rival_floors(a, b) {
+        return Verdict::Conflict;
+    }
     let lo = |v: &crate::model::Value| v.low.map_or(f64::NEG_INFINITY, |x| x - x.abs() * tol);
     let hi = |v: &crate::model::Value| v.high.map_or(f64::INFINITY, |x| x + x.abs() * tol);
     if hi(va) < lo(vb) || hi(vb) < lo(va) {
@@ -571,6 +770,167 @@ mod tests {
             })
             .collect();
         assert_eq!(pairs, [("Afghan officials", "U.S. military")]);
+    }
+
+    /// The (source, source) pairs of a text's findings.
+    fn pairs_of(text: &str) -> Vec<(String, String)> {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let doc = Document::new("t.txt", text.to_owned(), DocKind::Text);
+        let a = crate::analyze(&rules, &[doc], CompareOptions::default());
+        a.findings
+            .iter()
+            .map(|f| {
+                (
+                    a.claims[f.claims[0]].source.name.clone(),
+                    a.claims[f.claims[1]].source.name.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_denial_pairs_with_the_claim_about_its_event_not_the_nearest() {
+        let pairs = pairs_of(
+            "Village elders said an air strike killed 11 civilians near the market.\n\n\
+             Colonel Ann Smith said her troops killed five armed militants in the hills.\n\n\
+             The military says there is no evidence that its forces killed any non-combatants.\n",
+        );
+        assert_eq!(pairs, [("Village elders".into(), "military".into())]);
+        // Counterexample: a denial that shares no event words keeps the nearest claim.
+        let pairs = pairs_of(
+            "Village elders said an air strike killed 11 civilians near the market.\n\n\
+             Colonel Ann Smith said her troops killed five armed militants in the hills.\n\n\
+             The military says the report is false.\n",
+        );
+        assert_eq!(pairs, [("Colonel Ann Smith".into(), "military".into())]);
+    }
+
+    #[test]
+    fn a_denial_of_an_event_disputes_each_account_of_it() {
+        let pairs = pairs_of(
+            "Rebel commanders said the fighters attacked the garrison and seized weapons.\n\n\
+             A statement sent to reporters said hundreds of fighters took part in the attack on \
+             the garrison.\n\n\
+             Doctors said the clinic treated patients for cholera.\n\n\
+             The defense minister says there was no attack on the garrison.\n",
+        );
+        assert_eq!(pairs.len(), 2, "{pairs:?}");
+        assert!(pairs.iter().all(|(_, b)| b == "defense minister"));
+        assert!(!pairs.iter().any(|(a, _)| a == "Doctors"));
+    }
+
+    #[test]
+    fn a_denial_of_figures_disputes_each_figure_given_before_it() {
+        let pairs = pairs_of(
+            "The statistics agency said unemployment stood at 10 percent.\n\n\
+             Its director said the jobless rate is far lower than the estimated 90 percent.\n\n\
+             The union said the new figures are unrealistic.\n\n\
+             A later survey by bankers said unemployment stood at 60 percent.\n",
+        );
+        let disputed: Vec<&str> = pairs
+            .iter()
+            .filter(|(_, b)| b == "union")
+            .map(|(a, _)| a.as_str())
+            .collect();
+        assert_eq!(disputed.len(), 2, "{pairs:?}");
+        assert!(
+            !pairs
+                .iter()
+                .any(|(a, b)| a == "union" && b.contains("bankers"))
+        );
+    }
+
+    #[test]
+    fn a_person_and_their_role_phrase_are_never_paired() {
+        let pairs = pairs_of(
+            "Villagers said soldiers went on a rampage after the ambush.\n\n\
+             Imatong State's governor confirmed that a commander and a soldier had been killed.\n\n\
+             Imatong State Governor Alberio Oromo denied the soldiers had been sent to the area.\n",
+        );
+        assert!(
+            !pairs
+                .iter()
+                .any(|(a, b)| a.contains("governor") && b.contains("Oromo")),
+            "{pairs:?}"
+        );
+    }
+
+    #[test]
+    fn a_denial_reaches_the_same_allegation_told_far_away_but_not_a_negated_one() {
+        let mut text = String::from(
+            "Villagers said soldiers went on a rampage in the village.\n\n\
+             The district governor denied the soldiers went on a rampage in the village.\n\n",
+        );
+        for _ in 0..10 {
+            text.push_str("The weather was mild.\n\n");
+        }
+        text.push_str(
+            "Farmers in the district accused the soldiers of going on a rampage after the \
+             ambush.\n\nAn army spokesman said he had no information that soldiers had gone \
+             on a rampage.\n",
+        );
+        let pairs = pairs_of(&text);
+        assert_eq!(
+            pairs,
+            [
+                ("Villagers".to_owned(), "district governor".to_owned()),
+                ("district governor".to_owned(), "Farmers".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn floors_set_against_each_other_are_rivals_when_far_apart() {
+        let pairs = pairs_of(
+            "Hospital officials say at least three people were killed in the clash. But \
+             residents say at least 25 people were killed.\n",
+        );
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        // Counterexamples: no contrast, or floors close together.
+        assert!(
+            pairs_of(
+                "Hospital officials say at least three people were killed in the clash. \
+                 Residents say at least 25 people were killed.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            pairs_of(
+                "Hospital officials say at least 15 people were killed in the clash. But \
+                 residents say at least 20 people were killed.\n"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_initial_figure_is_not_a_rival_to_the_update_stated_first() {
+        let pairs = pairs_of(
+            "The government says at least 46 people were killed in the violence.\n\n\
+             Local authorities initially said that between six and 16 people were killed. But a \
+             witness said 48 bodies were counted in the area.\n",
+        );
+        assert_eq!(
+            pairs,
+            [("Local authorities".to_owned(), "witness".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_party_blamed_among_several_denies_it() {
+        let pairs = pairs_of(
+            "Mr. Okello blames the national army and the Popular Front (PF) for the ambush.\n\n\
+             PF spokesman John Ochieng told reporters they were not involved in the attacks.\n",
+        );
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert!(
+            pairs_of(
+                "Mr. Okello blames the national army and the Popular Front (PF) for the \
+                 ambush.\n\nUnity Party spokesman John Ochieng told reporters they were not \
+                 involved in the attacks.\n"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

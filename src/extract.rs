@@ -87,6 +87,17 @@ fn starts_event(lower: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
+/// Does the sentence open with a contrast ("But …", "However, …", "Yet …")?
+fn opens_with_contrast(text: &str) -> bool {
+    let first = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(first.as_str(), "but" | "however" | "yet")
+}
+
 /// A figure that sums several events ("killed in two attacks") is not a rival to one event's.
 fn is_aggregate(lower: &str) -> bool {
     let words: Vec<&str> = lower
@@ -558,6 +569,8 @@ fn statements(
             places: Vec::new(),
             event,
             source: a.source.clone(),
+            context: doc.prose[s.span.start..s.span.end].to_owned(),
+            contrast: opens_with_contrast(&doc.prose[s.span.start..s.span.end]),
             rule: STATEMENT_RULE.to_owned(),
         });
     }
@@ -731,6 +744,8 @@ impl ClaimCtx<'_> {
             places: places(self.text),
             event: self.event,
             source,
+            context: self.text.to_owned(),
+            contrast: opens_with_contrast(self.text),
             rule: rule.id.clone(),
         })
     }

@@ -16,6 +16,7 @@ pub mod baseline;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod explain;
@@ -28,6 +29,7 @@ pub mod ruletest;
 pub mod subject;
 pub mod suppress;
 pub mod text;
+pub mod topic;
 
 use model::{Claim, Finding};
 use rayon::prelude::*;

@@ -316,6 +316,12 @@ pub struct Claim {
     pub event: usize,
     /// Who makes the claim.
     pub source: Source,
+    /// The text of the claim's sentence, for matching a denial to what it denies.
+    #[serde(skip)]
+    pub context: String,
+    /// The claim's sentence opens with a contrast ("But residents say …", "However, …").
+    #[serde(skip)]
+    pub contrast: bool,
     /// The rule that produced it.
     pub rule: String,
 }
