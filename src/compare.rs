@@ -210,6 +210,9 @@ impl Pairing<'_> {
                 }
                 let window = rule.within.unwrap_or(usize::MAX);
                 let wants = denied_kind(&d.text);
+                // A spokesman does not dispute the body he speaks for.
+                let own_side =
+                    |a: &Claim| crate::entities::affiliated(&a.source.name, &d.source.name);
                 // Claims are in text order: the window is a contiguous run of the document.
                 let in_doc = &claims[doc.clone()];
                 let lo = doc.start
@@ -228,6 +231,7 @@ impl Pairing<'_> {
                         let a = &claims[i];
                         i != j
                             && keys[i] != keys[j]
+                            && !own_side(a)
                             && !rule.applies_to(&a.aspect)
                             && a.source.stance != Stance::Deny
                     })
@@ -340,6 +344,7 @@ impl Pairing<'_> {
                     let a = &claims[i];
                     !(lo..hi).contains(&i)
                         && keys[i] != keys[j]
+                        && !own_side(a)
                         && a.rule == claims[best].rule
                         && a.kind != ClaimKind::Statement
                         && a.polarity == claims[best].polarity

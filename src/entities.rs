@@ -214,6 +214,15 @@ pub fn same_party(a: &str, b: &str) -> bool {
     })
 }
 
+/// Whether one speaker phrase describes the other, so that they speak for one side: all the
+/// words of the shorter belong to the longer ("government" and "Government spokesman Moussa
+/// Ibrahim", "police" and "police chief Ali Noor"). Used to keep a denial from disputing its own
+/// side; a mere shared word is not enough ("U.S. officials" and "Afghan officials").
+pub fn affiliated(a: &str, b: &str) -> bool {
+    let (ma, mb) = (Mention::new(a, None), Mention::new(b, None));
+    ma.describes(&mb) || mb.describes(&ma)
+}
+
 /// Whether a speaker phrase opens with an acronym that names `org` ("FDD spokesman X").
 fn member_of(phrase: &str, org: &Mention) -> bool {
     phrase.split_whitespace().any(|w| {
@@ -228,6 +237,17 @@ fn member_of(phrase: &str, org: &Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spokesman_speaks_for_the_body_he_names() {
+        assert!(affiliated(
+            "government",
+            "Government spokesman Moussa Ibrahim"
+        ));
+        assert!(affiliated("Police chief Ali Noor", "police"));
+        assert!(!affiliated("U.S. officials", "Afghan officials"));
+        assert!(!affiliated("rebels", "Government spokesman Moussa Ibrahim"));
+    }
     use crate::model::{ClaimKind, Source, Stance};
     use crate::text::Span;
 
