@@ -526,3 +526,44 @@ fn coordinated_subjects() {
         "officials"
     );
 }
+
+#[test]
+fn role_phrases_refer_to_named_speakers() {
+    let text = "Spokesman Colonel Bryan Hilferty says no aircraft were used.\n\n\
+                Afghan officials said Monday that an air strike had killed civilians.\n\n\
+                The spokesman adds that troops could not examine the bodies.\n\n\
+                The governor said the road was closed.\n\n\
+                A spokesman for the ministry said the talks failed.";
+    let got = document(text);
+    // "The spokesman" is the named speaker introduced with that role; its span stays its own.
+    assert_eq!(
+        got[2],
+        Some((
+            "Spokesman Colonel Bryan Hilferty".to_owned(),
+            Via::Explicit,
+            "The spokesman".to_owned()
+        ))
+    );
+    // No governor was named before; an indefinite role introduces someone new.
+    assert_eq!(got[3].as_ref().map(|g| g.0.as_str()), Some("governor"));
+    assert_eq!(
+        got[4].as_ref().map(|g| g.0.as_str()),
+        Some("spokesman for the ministry")
+    );
+}
+
+#[test]
+fn role_reference_needs_a_definite_role_phrase() {
+    assert_eq!(
+        role_reference("The spokesman").as_deref(),
+        Some("spokesman")
+    );
+    assert_eq!(
+        role_reference("Imatong State's governor").as_deref(),
+        Some("governor")
+    );
+    assert_eq!(role_reference("a spokesman"), None);
+    assert_eq!(role_reference("spokesman"), None);
+    assert_eq!(role_reference("the campaign"), None);
+    assert_eq!(role_reference("The spokesman Nick Merrill"), None);
+}
