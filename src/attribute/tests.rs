@@ -567,3 +567,17 @@ fn role_reference_needs_a_definite_role_phrase() {
     assert_eq!(role_reference("the campaign"), None);
     assert_eq!(role_reference("The spokesman Nick Merrill"), None);
 }
+
+#[test]
+fn service_nouns_keep_whom_they_serve() {
+    assert_eq!(
+        first("“It is old,” said a longtime adviser to Trump.").0,
+        "a longtime adviser to Trump"
+    );
+    // A listener is not whom the speaker serves.
+    assert_eq!(
+        first("“It works,” said the spokesman to the crowd in Iowa.").0,
+        "the spokesman"
+    );
+    assert_eq!(first("“It works,” said Smith to reporters.").0, "Smith");
+}
