@@ -8,6 +8,26 @@ pub(super) struct Memory {
     pub(super) last_person: Option<Source>,
     pub(super) last_org: Option<Source>,
     pub(super) by_surname: BTreeMap<String, (String, Option<String>)>,
+    /// Speakers named with a proper name, latest last, for role phrases ("the spokesman").
+    pub(super) named: Vec<Source>,
+}
+
+/// The head noun of a definite role phrase that refers back to a named speaker: "the
+/// spokesman", "The government spokesman", "the state's governor" → "spokesman", "governor".
+/// `None` for an indefinite ("a spokesman"), a bare noun, or a phrase with a proper name.
+pub(super) fn role_reference(phrase: &str) -> Option<String> {
+    let lower = phrase.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let head = *words.last()?;
+    let definite = words.first().is_some_and(|w| *w == "the")
+        || words[..words.len() - 1].iter().any(|w| w.ends_with("'s"));
+    let named = phrase
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with("'s") && !w.ends_with("’s"))
+        .count()
+        >= 2;
+    (definite && !named && words.len() <= 4 && has(ROLE_NOUNS, head)).then(|| head.to_owned())
 }
 
 impl Memory {
@@ -35,6 +55,13 @@ impl Memory {
         if let Some(name) = resolve_reference(&sp.name) {
             return Some((name, sp.role.clone(), Via::Explicit));
         }
+        if let Some(named) = self.role_antecedent(&sp.name) {
+            let role = named
+                .role
+                .clone()
+                .or_else(|| Some(clean_role(&clean_name(&sp.name))));
+            return Some((named.name.clone(), role, Via::Explicit));
+        }
         let name = clean_name(&sp.name);
         let alias = rules
             .subjects
@@ -57,8 +84,34 @@ impl Memory {
         Some((name, sp.role.clone(), Via::Explicit))
     }
 
+    /// The latest named speaker a role phrase refers to: "The spokesman adds" after
+    /// "Spokesman Lieutenant Colonel Bryan Hilferty says"; the role noun must be in the
+    /// speaker's name or role.
+    pub(super) fn role_antecedent(&self, phrase: &str) -> Option<&Source> {
+        let head = role_reference(phrase)?;
+        let holds = |s: &str| {
+            s.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == head)
+        };
+        self.named
+            .iter()
+            .rev()
+            .find(|s| holds(&s.name) || s.role.as_deref().is_some_and(holds))
+    }
+
     /// Remembers the latest person or organisation for later pronouns.
     pub(super) fn remember(&mut self, source: &Source) {
+        let proper = source
+            .name
+            .split_whitespace()
+            .rev()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .count()
+            >= 2;
+        if proper && source.via == Via::Explicit {
+            self.named.push(source.clone());
+        }
         if self.is_person(&source.name) {
             self.last_person = Some(source.clone());
         } else {

@@ -279,7 +279,15 @@ pub(super) fn np_end(toks: &[Tok<'_>], i: usize) -> Option<usize> {
             break;
         }
         let l = t.lower();
-        if has(NP_PREPOSITIONS, &l) || l == "and" || l == "&" {
+        // "a longtime adviser to Trump": "to" after a noun of service joins its object.
+        // Not a listener: "said the spokesman to the crowd".
+        let served = l == "to"
+            && toks[k - 1].in_list(SERVICE_NOUNS)
+            && !toks[k + 1..]
+                .iter()
+                .take(2)
+                .any(|n| n.in_list(LISTENERS) || n.in_list(MEDIUMS));
+        if has(NP_PREPOSITIONS, &l) || l == "and" || l == "&" || served {
             let next = toks.get(k + 1);
             let joins = next.is_some_and(|n| {
                 (n.is_cap() || is_determiner(n)) && !n.in_list(TIME_WORDS) && n.is_word()
@@ -306,6 +314,11 @@ pub(super) fn np_end(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     }
     Some(end)
 }
+
+/// Nouns of service that take "to" and whom they serve: "an adviser to Trump".
+pub(super) const SERVICE_NOUNS: &str = "adviser advisers advisor advisors aide aides ambassador \
+    counselor counsel assistant spokesman spokeswoman spokesperson secretary heir successor \
+    envoy consultant consultants liaison";
 
 /// Forms of "be" that make a progressive ("are reporting").
 pub(super) const BE: &str = "is are was were been being be am";

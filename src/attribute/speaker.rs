@@ -183,7 +183,11 @@ pub(super) fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> 
     // "Smith, in a statement, said" / "DuPont, two months later, announced": parentheticals
     // between the phrase and the verb are skipped.
     let mut k = 0;
-    while k < segs.len() && (is_filler(toks, segs[k]) || is_parenthetical(toks, segs[k])) {
+    while k < segs.len()
+        && (is_filler(toks, segs[k])
+            || is_parenthetical(toks, segs[k])
+            || is_speaking_relative(toks, segs[k]))
+    {
         k += 1;
     }
     let app = *segs.get(k)?;
@@ -224,6 +228,22 @@ pub(super) fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> 
         role: Some(clean_role(role)),
         span: tok_span(toks, head_start, app_end),
     })
+}
+
+/// Verbs of saying that make a relative clause an attribution of its own.
+const SPEAKING: &str = "said says told tells wrote writes argued argues added noted claimed claims \
+    warned warns insisted insists predicted predicts suggested suggests acknowledged \
+    acknowledges denied denies called calls described describes";
+
+/// A comma segment that is a relative clause with its own verb of saying: "Reed, who said last
+/// week that he was tired, issued …". It is another attribution, not part of the phrase.
+pub(super) fn is_speaking_relative(toks: &[Tok<'_>], (a, b): (usize, usize)) -> bool {
+    toks.get(a).is_some_and(|t| t.in_list("who which"))
+        && toks[a + 1..b]
+            .iter()
+            .take(4)
+            .take_while(|t| t.is_word() && !t.is_cap())
+            .any(|t| t.in_list(SPEAKING))
 }
 
 /// A comma segment that is an aside, not a role: "however", "in a statement", "two months
@@ -273,8 +293,25 @@ pub(super) fn main_subject(text: &str, toks: &[Tok<'_>], limit: usize) -> Option
     if i >= limit {
         return None;
     }
+    // "Katrina Pierson, a spokeswoman for Trump, has expanded …": the subject of the first verb
+    // whose phrase starts at the clause's start, appositions included.
+    let start = toks[i].start;
+    let subject = (i + 1..limit)
+        .filter(|&v| is_clear_verb(&toks[v]))
+        .find_map(|v| speaker_left(text, toks, v, false).filter(|sp| sp.span.0 == start));
+    if subject.is_some() {
+        return subject;
+    }
     let end = np_end(toks, i)?.min(limit);
     (end > i).then(|| plain_speaker(text, toks, i, end))
+}
+
+/// Whether a token is unmistakably a verb of a clause: an auxiliary or finite form ("has",
+/// "were"), a common irregular form ("took") or a lower-case "-ed" word ("appeared").
+pub(super) fn is_clear_verb(t: &Tok<'_>) -> bool {
+    t.is_word()
+        && !t.is_cap()
+        && (t.in_list(FINITE) || t.in_list(IRREGULAR) || t.lower().ends_with("ed"))
 }
 
 /// A participial phrase before the main clause: "In describing Trump, Cuban said …",
@@ -349,7 +386,10 @@ pub(super) fn speaker_left(
     if let Some(sp) = relative_which(text, toks, j) {
         return Some(sp);
     }
-    let start = extend_evidence(toks, extend_relative(toks, np_start(toks, j)?));
+    let start = extend_coordination(
+        toks,
+        extend_evidence(toks, extend_relative(toks, np_start(toks, j)?)),
+    );
     // "The campaign released a statement saying …": a participle after the object of a verb
     // speaks for the main clause's subject.
     let object_of_verb = start.checked_sub(1).is_some_and(|v| {
@@ -379,7 +419,45 @@ pub(super) fn speaker_left(
             span: tok_span(toks, j, j + 1),
         });
     }
-    Some(plain_speaker(text, toks, start, j + 1))
+    let mut sp = plain_speaker(text, toks, start, j + 1);
+    if toks[start].in_list(PRONOUNS) && start + 2 <= j && toks[start + 1].lower() == "and" {
+        // "He and his aides": the pronoun says nothing of who they are; the name is the rest.
+        sp.name = plain_speaker(text, toks, start + 2, j + 1).name;
+    }
+    Some(sp)
+}
+
+/// Words after which a clause (and so a subject) may start: "But attorneys and experts said".
+const CLAUSE_OPENERS: &str = "but and yet so that when while as because after before if since \
+    although though whereas where";
+
+/// Extends a subject phrase starting at token `start` over a coordinated phrase before it:
+/// "attorneys and legal experts", "The campaign and some experts", "She and her aides". Only
+/// at the start of a clause, so an object ("He met Trump and aides said") is never taken.
+pub(super) fn extend_coordination(toks: &[Tok<'_>], start: usize) -> usize {
+    let Some(and) = start.checked_sub(1).filter(|&a| toks[a].lower() == "and") else {
+        return start;
+    };
+    let Some(last) = and.checked_sub(1) else {
+        return start;
+    };
+    let left = &toks[last];
+    let nominal = left.in_list(PRONOUNS) && left.lower() != "who"
+        || np_word(left) && !is_clear_verb(left) && !left.in_list(TIME_WORDS);
+    let Some(s) = nominal.then(|| np_start(toks, last)).flatten() else {
+        return start;
+    };
+    // "He met Trump and aides said", "protesting wages and officials": a verb, participle or
+    // pronoun inside means a clause, not a phrase.
+    let clause = toks[s..last].iter().any(|t| {
+        t.in_list(PRONOUNS)
+            || !t.is_cap()
+                && (is_clear_verb(t) || t.in_list(IRREGULAR) || t.lower().ends_with("ing"))
+    });
+    let at_clause_start = s == 0
+        || toks[s - 1].is_punct(&[',', ';', ':', '“', '”', '"', '—', '–', '('])
+        || toks[s - 1].in_list(CLAUSE_OPENERS);
+    if !clause && at_clause_start { s } else { start }
 }
 
 /// A relative pronoun other than "who" as the speaker: "the NRA, which has endorsed Trump", "an

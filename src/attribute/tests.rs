@@ -472,3 +472,112 @@ fn coordinated_and_quantified_speakers() {
         "many in the Republican establishment"
     );
 }
+
+#[test]
+fn participle_takes_the_whole_subject() {
+    // The subject of the main verb keeps its apposition and its plural head.
+    let a =
+        first("Ann Lee, a spokeswoman for the mayor, has expanded on the plan, saying it works.");
+    assert_eq!(a.0, "Ann Lee, a spokeswoman for the mayor");
+    assert_eq!(a.1, "Ann Lee");
+    let all = attrs("Gay rights groups condemned the vote but praised the senators.");
+    assert!(all.iter().all(|a| a.0 == "Gay rights groups"), "{all:?}");
+    let a = first("Tax reform advocates have launched petitions calling on the board to act.");
+    assert_eq!(a.0, "Tax reform advocates");
+    // A relative clause's verb is not the main verb: its phrase starts at "who".
+    let a = first("Mr. Reed, who won the race, has talked about it, saying he would stay.");
+    assert_eq!(a.0, "Mr. Reed, who won the race");
+    let all = attrs(
+        "Mr. Reed, who said last week that he was tired, issued a statement Tuesday saying he would stay.",
+    );
+    // (A relative clause with its own verb of saying is not part of the phrase.)
+    assert_eq!(all[1].0, "Mr. Reed");
+    assert_eq!(all[0].0, "who");
+    // No clear verb: the noun phrase at the start, as before.
+    assert_eq!(first("Smith praises the plan, saying it works.").0, "Smith");
+}
+
+#[test]
+fn coordinated_subjects() {
+    assert_eq!(
+        first("But attorneys and legal experts said that is unlikely.").0,
+        "attorneys and legal experts"
+    );
+    assert_eq!(
+        first("The campaign and some cybersecurity experts have alleged that Russia did it.").0,
+        "The campaign and some cybersecurity experts"
+    );
+    let a = first("She and her aides have vowed to win back trust.");
+    assert_eq!(
+        (a.0.as_str(), a.1.as_str()),
+        ("She and her aides", "her aides")
+    );
+    assert_eq!(
+        first("Mr. Rubio's father and mother said they married in Cuba.").0,
+        "Mr. Rubio's father and mother"
+    );
+    // Not an object of an earlier verb, nor a participle's object.
+    assert_eq!(
+        first("He met Trump and aides said the talks went well.").0,
+        "aides"
+    );
+    assert_eq!(
+        first("Miners marched, demanding pay and officials said the talks failed.").0,
+        "officials"
+    );
+}
+
+#[test]
+fn role_phrases_refer_to_named_speakers() {
+    let text = "Spokesman Colonel Bryan Hilferty says no aircraft were used.\n\n\
+                Afghan officials said Monday that an air strike had killed civilians.\n\n\
+                The spokesman adds that troops could not examine the bodies.\n\n\
+                The governor said the road was closed.\n\n\
+                A spokesman for the ministry said the talks failed.";
+    let got = document(text);
+    // "The spokesman" is the named speaker introduced with that role; its span stays its own.
+    assert_eq!(
+        got[2],
+        Some((
+            "Spokesman Colonel Bryan Hilferty".to_owned(),
+            Via::Explicit,
+            "The spokesman".to_owned()
+        ))
+    );
+    // No governor was named before; an indefinite role introduces someone new.
+    assert_eq!(got[3].as_ref().map(|g| g.0.as_str()), Some("governor"));
+    assert_eq!(
+        got[4].as_ref().map(|g| g.0.as_str()),
+        Some("spokesman for the ministry")
+    );
+}
+
+#[test]
+fn role_reference_needs_a_definite_role_phrase() {
+    assert_eq!(
+        role_reference("The spokesman").as_deref(),
+        Some("spokesman")
+    );
+    assert_eq!(
+        role_reference("Imatong State's governor").as_deref(),
+        Some("governor")
+    );
+    assert_eq!(role_reference("a spokesman"), None);
+    assert_eq!(role_reference("spokesman"), None);
+    assert_eq!(role_reference("the campaign"), None);
+    assert_eq!(role_reference("The spokesman Nick Merrill"), None);
+}
+
+#[test]
+fn service_nouns_keep_whom_they_serve() {
+    assert_eq!(
+        first("“It is old,” said a longtime adviser to Trump.").0,
+        "a longtime adviser to Trump"
+    );
+    // A listener is not whom the speaker serves.
+    assert_eq!(
+        first("“It works,” said the spokesman to the crowd in Iowa.").0,
+        "the spokesman"
+    );
+    assert_eq!(first("“It works,” said Smith to reporters.").0, "Smith");
+}
