@@ -73,13 +73,28 @@ pub(super) fn cue_is_verb(toks: &[Tok<'_>], k: usize, cue_end: usize, title: boo
     if infinitive {
         return true;
     }
-    let prev_ok = k.checked_sub(1).is_some_and(|p| {
-        let p = &toks[p];
-        !is_determiner(p)
-            && !is_possessive(p)
-            && (p.is_cap() || p.in_list(PRONOUNS) || p.is_punct(&[',']))
-    });
-    let next_ok = toks.get(k + 1).is_some_and(|n| {
+    nounish_cue_is_verb(toks, k)
+}
+
+/// Whether a cue that is also a plural noun ("calls", "shows", "wants") is a verb at token `k`:
+/// after a subject pronoun ("she wants voters to know"); after a name before an object ("Calderon
+/// calls Trump’s idea stupid"); after a name, pronoun or comma before a clause.
+fn nounish_cue_is_verb(toks: &[Tok<'_>], k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    if is_determiner(prev) || is_possessive(prev) {
+        return false;
+    }
+    if prev.in_list("he she they we i who") {
+        return true;
+    }
+    let next = toks.get(k + 1);
+    if prev.is_cap() && next.is_some_and(|n| n.is_cap() || n.in_list("him her them us")) {
+        return true;
+    }
+    let prev_ok = prev.is_cap() || prev.in_list(PRONOUNS) || prev.is_punct(&[',']);
+    let next_ok = next.is_some_and(|n| {
         n.lower() == "that" || n.is_punct(&[':', '“', '"', ',']) || clause_starts(toks, k + 1)
     });
     prev_ok && next_ok
@@ -324,7 +339,20 @@ pub(super) fn inverted(
         return None;
     }
     let sp = speaker_right(rules, text, toks, cue_end)?;
+    if toks[..k].iter().all(|t| !t.is_word()) {
+        return Some(opening_verb_content(text, toks, sp));
+    }
     Some((sp, (0, content_end_before(toks, k))))
+}
+
+/// The content of a sentence that opens with its verb: "Said Jane Doe, a neighbor: “We were
+/// proud of him.”" — what follows the speaker's phrase and its punctuation.
+pub(super) fn opening_verb_content(text: &str, toks: &[Tok<'_>], sp: Speaker) -> Said {
+    let start = toks
+        .iter()
+        .position(|t| t.start >= sp.span.1 && !t.is_punct(&[',', ':', '—', '–']))
+        .map_or(text.len(), |i| toks[i].start);
+    (sp, (start, text.len()))
 }
 
 /// A speaker before the verb, and the content: before the speaker for a right attribution

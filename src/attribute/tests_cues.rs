@@ -101,3 +101,40 @@ fn raising_verbs_report_without_a_source() {
     assert_eq!(a.len(), 1);
     assert_eq!(a[0].0, "Pollsters");
 }
+
+#[test]
+fn a_sentence_opening_with_said() {
+    let a = attrs("Said Jane Doe, who grew up next door: “We were all so proud of him.”");
+    assert!(a[0].0.starts_with("Jane Doe"));
+    assert_eq!(a[0].2, "“We were all so proud of him.”");
+    // Nothing after the speaker: nothing reported.
+    assert!(cues("Said Jane Doe.").is_empty());
+}
+
+#[test]
+fn plural_noun_cues_as_verbs() {
+    let a = attrs("Now she wants voters to know that she is with them.");
+    assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("she", "wants"));
+    let a = attrs("Former leader Calderon calls Trump’s idea for a wall stupid.");
+    assert_eq!(a[0].1, "calls");
+    assert!(a[0].0.ends_with("Calderon"));
+    // A noun after an adjective or a verb, even before `that`.
+    assert!(cues("The group can launch complex attacks that could kill many.").is_empty());
+    assert!(cues("Officials are disputing reports that a jet crashed.").len() <= 1);
+    assert!(
+        !cues("Officials are disputing reports that a jet crashed.")
+            .contains(&"reports".to_owned())
+    );
+}
+
+#[test]
+fn phrases_of_speech() {
+    let a = attrs("The senator took credit for the falling crime rate.");
+    assert_eq!(
+        (a[0].0.as_str(), a[0].1.as_str()),
+        ("The senator", "took credit for")
+    );
+    // Not a physical act: "laid out", "points to" are no cues.
+    assert!(cues("The bodies were laid out in a building.").is_empty());
+    assert!(cues("Prices fell by 1,000 percentage points to 6,000 percent.").is_empty());
+}
