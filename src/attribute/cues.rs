@@ -24,7 +24,7 @@ pub(super) fn is_title_case(toks: &[Tok<'_>]) -> bool {
 
 /// Whether a cue word at token `k` is used as a verb here, not as a noun or a name ("the early
 /// states", "United States", "Rasmussen Reports").
-pub(super) fn cue_is_verb(toks: &[Tok<'_>], k: usize, title: bool) -> bool {
+pub(super) fn cue_is_verb(toks: &[Tok<'_>], k: usize, cue_end: usize, title: bool) -> bool {
     let t = &toks[k];
     let sentence_start = k == 0 || toks[..k].iter().all(|p| !p.is_word());
     if t.is_cap() && !title && !sentence_start {
@@ -38,8 +38,16 @@ pub(super) fn cue_is_verb(toks: &[Tok<'_>], k: usize, title: bool) -> bool {
     if after_function_word {
         return false;
     }
+    if t.in_list(NOUN_VERB_CUES) && !base_verb_in_place(toks, k) {
+        return false;
+    }
     if !t.in_list(NOUNISH_CUES) {
         return true;
+    }
+    // "Trump calls for a ban", "backs away from": a verb with its particle; "calls from
+    // voters" is no cue phrase. After a determiner it stayed a noun (above).
+    if cue_end > k + 1 {
+        return k.checked_sub(1).is_none_or(|p| !is_possessive(&toks[p]));
     }
     // "The PPIC poll shows the race …": a study that opens the sentence states its findings
     // (not "said all evidence shows", "While the report shows", where it is nested or an aside).
@@ -54,7 +62,7 @@ pub(super) fn cue_is_verb(toks: &[Tok<'_>], k: usize, title: bool) -> bool {
         return true;
     }
     // "The candidate plans to be back": an intent verb before an infinitive.
-    let infinitive = toks[k].in_list("wants plans hopes promises pledges vows urges demands")
+    let infinitive = toks[k].in_list("wants plans plan hopes promises pledges vows urges demands")
         && toks.get(k + 1).is_some_and(|n| n.lower() == "to")
         && toks
             .get(k + 2)
@@ -65,16 +73,52 @@ pub(super) fn cue_is_verb(toks: &[Tok<'_>], k: usize, title: bool) -> bool {
     if infinitive {
         return true;
     }
-    let prev_ok = k.checked_sub(1).is_some_and(|p| {
-        let p = &toks[p];
-        !is_determiner(p)
-            && !is_possessive(p)
-            && (p.is_cap() || p.in_list(PRONOUNS) || p.is_punct(&[',']))
-    });
-    let next_ok = toks.get(k + 1).is_some_and(|n| {
+    nounish_cue_is_verb(toks, k)
+}
+
+/// Whether a cue that is also a plural noun ("calls", "shows", "wants") is a verb at token `k`:
+/// after a subject pronoun ("she wants voters to know"); after a name before an object ("Calderon
+/// calls Trump’s idea stupid"); after a name, pronoun or comma before a clause.
+fn nounish_cue_is_verb(toks: &[Tok<'_>], k: usize) -> bool {
+    let Some(prev) = k.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    if is_determiner(prev) || is_possessive(prev) {
+        return false;
+    }
+    if prev.in_list("he she they we i who") {
+        return true;
+    }
+    let next = toks.get(k + 1);
+    if prev.is_cap() && next.is_some_and(|n| n.is_cap() || n.in_list("him her them us")) {
+        return true;
+    }
+    let prev_ok = prev.is_cap() || prev.in_list(PRONOUNS) || prev.is_punct(&[',']);
+    let next_ok = next.is_some_and(|n| {
         n.lower() == "that" || n.is_punct(&[':', '“', '"', ',']) || clause_starts(toks, k + 1)
     });
     prev_ok && next_ok
+}
+
+/// Whether a cue that may be a noun ("support", "plan") is a verb at token `k`: after a
+/// pronoun, an auxiliary, a name or a plural subject ("voters support"), and not before a
+/// preposition ("support for", "support from").
+pub(super) fn base_verb_in_place(toks: &[Tok<'_>], k: usize) -> bool {
+    let before_preposition = toks.get(k + 1).is_none_or(|n| {
+        !n.is_word()
+            || n.in_list("of for from in on among with at by")
+            || n.lower() == "to" && !toks[k].in_list("plan")
+    });
+    if before_preposition {
+        return false;
+    }
+    k.checked_sub(1).is_some_and(|p| {
+        let p = &toks[p];
+        let l = p.lower();
+        p.in_list(VERB_LEFT)
+            || p.is_cap() && !is_possessive(p)
+            || p.is_word() && l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("'s")
+    })
 }
 
 /// The token index of the cue match starting at byte `at`, if a token starts there.
@@ -190,7 +234,7 @@ pub(super) fn verb_attribution(
          seeks expects",
         &cue.word,
     );
-    let said = if is_passive(toks, cue_end) && !active {
+    let said = if (is_passive(toks, cue_end) || raising(toks, cue_end, &cue.word)) && !active {
         passive_report(text, toks, k, cue_end)
     } else {
         inverted(rules, text, toks, k, cue_end, participle)
@@ -218,6 +262,25 @@ pub(super) fn is_passive(toks: &[Tok<'_>], cue_end: usize) -> bool {
         && toks
             .get(cue_end + 1)
             .is_some_and(|t| t.in_list("have be been having"))
+}
+
+/// Verbs that raise their subject out of a reported infinitive: "X is expected to win", "X
+/// seemed to falter".
+const RAISING: &str = "expected seems seemed seem appears appeared appear";
+
+/// Whether a cue word is a raising verb ("expected", "seems").
+pub(super) fn is_raising(word: &str) -> bool {
+    has(RAISING, word)
+}
+
+/// Whether the verb ending before token `cue_end` raises its subject from an infinitive that
+/// follows: "expected to deliver", "appears to be" (not "appeared on Fox News").
+pub(super) fn raising(toks: &[Tok<'_>], cue_end: usize, word: &str) -> bool {
+    is_raising(word)
+        && toks.get(cue_end).is_some_and(|t| t.lower() == "to")
+        && toks
+            .get(cue_end + 1)
+            .is_some_and(|t| t.is_word() && !t.is_cap() && !is_determiner(t))
 }
 
 /// A passive report has no named speaker; its content is the reported phrase and what it is
@@ -276,7 +339,20 @@ pub(super) fn inverted(
         return None;
     }
     let sp = speaker_right(rules, text, toks, cue_end)?;
+    if toks[..k].iter().all(|t| !t.is_word()) {
+        return Some(opening_verb_content(text, toks, sp));
+    }
     Some((sp, (0, content_end_before(toks, k))))
+}
+
+/// The content of a sentence that opens with its verb: "Said Jane Doe, a neighbor: “We were
+/// proud of him.”" — what follows the speaker's phrase and its punctuation.
+pub(super) fn opening_verb_content(text: &str, toks: &[Tok<'_>], sp: Speaker) -> Said {
+    let start = toks
+        .iter()
+        .position(|t| t.start >= sp.span.1 && !t.is_punct(&[',', ':', '—', '–']))
+        .map_or(text.len(), |i| toks[i].start);
+    (sp, (start, text.len()))
 }
 
 /// A speaker before the verb, and the content: before the speaker for a right attribution
@@ -386,6 +462,9 @@ pub(super) fn extend_evidence(toks: &[Tok<'_>], start: usize) -> usize {
     start
 }
 
+/// Object pronouns that can stand for the accused: "accused him of".
+const OBJECT_PRONOUNS: &str = "him her them us me you it";
+
 /// Cues that take an object and then an `of` phrase: "accused X of Y".
 const OF_OBJECT_CUES: &str = "accused accuses accuse accusing charged charges";
 
@@ -394,7 +473,8 @@ pub(super) fn object_then_of(toks: &[Tok<'_>], i: usize, word: &str) -> Option<u
     if !has(OF_OBJECT_CUES, word) {
         return None;
     }
-    let end = np_end(toks, i)?;
+    let pronoun = toks.get(i).is_some_and(|t| t.in_list(OBJECT_PRONOUNS));
+    let end = if pronoun { i + 1 } else { np_end(toks, i)? };
     (end > i && toks.get(end)?.lower() == "of").then_some(i)
 }
 
@@ -420,6 +500,53 @@ pub(super) fn poll_intro_attribution(text: &str, toks: &[Tok<'_>]) -> Option<Fou
         content: (start, text.len()),
         word: "in".to_owned(),
         stance: Stance::Assert,
+    })
+}
+
+/// Words that open the question of an "asked" clause.
+const QUESTION_OPENERS: &str = "whether if what who whom why how when where which about";
+
+/// A sentence that opens with the question its speaker was asked: "Asked whether he would run,
+/// Smith said …", "When asked about the deal, …". The question is content with no named source
+/// (the asker); it runs from its opening word to the first comma outside quotations.
+pub(super) fn asked_opener(toks: &[Tok<'_>], inside: &[bool]) -> Option<Found> {
+    let first = toks.iter().position(Tok::is_word)?;
+    let k = if toks[first].lower() == "asked" {
+        first
+    } else if toks[first].in_list("when after once")
+        && toks.get(first + 1).is_some_and(|t| t.lower() == "asked")
+    {
+        first + 1
+    } else {
+        return None;
+    };
+    // "Asked on Monday whether", "Asked during a January debate why": a few words of adjunct.
+    let q = (k + 1..toks.len().min(k + 9)).find(|&i| toks[i].in_list(QUESTION_OPENERS))?;
+    if toks[k + 1..q].iter().any(|t| !t.is_word()) {
+        return None;
+    }
+    // The comma that ends the question: outside quotations, or closing one ("“…,” 72 percent").
+    let closes_quote = |i: usize| {
+        toks.get(i + 1)
+            .is_some_and(|t| t.is_punct(CLOSE_QUOTES) || t.is_punct(&['"']))
+    };
+    let comma = (q + 1..toks.len()).find(|&i| {
+        toks[i].is_punct(&[',']) && (!inside.get(i).copied().unwrap_or(false) || closes_quote(i))
+    })?;
+    let next = if closes_quote(comma) {
+        comma + 2
+    } else {
+        comma + 1
+    };
+    // The sentence goes on with the answer.
+    toks.get(next)
+        .filter(|t| t.is_word() || t.is_punct(OPEN_QUOTES))?;
+    Some(Found {
+        speaker: Speaker::unnamed(),
+        cue: (toks[k].start, toks[k].end),
+        content: (toks[q].start, content_end_before(toks, comma)),
+        word: "asked".to_owned(),
+        stance: Stance::Hedge,
     })
 }
 
@@ -461,8 +588,9 @@ pub(super) fn explicit_from(
     inside: &[bool],
 ) -> Option<Found> {
     if from == 0
-        && let Some(f) =
-            colon_attribution(text, toks).or_else(|| poll_intro_attribution(text, toks))
+        && let Some(f) = colon_attribution(text, toks)
+            .or_else(|| poll_intro_attribution(text, toks))
+            .or_else(|| asked_opener(toks, inside))
     {
         return Some(f);
     }
@@ -485,16 +613,16 @@ pub(super) fn verb_cue_attribution(
     let title = is_title_case(toks);
     let re = rules.matchers.verbs.as_ref()?;
     for (k, m) in cue_matches(re, text, toks, from, inside) {
-        if !cue_is_verb(toks, k, title) {
+        let cue_end = toks
+            .iter()
+            .position(|t| t.start >= m.end())
+            .unwrap_or(toks.len());
+        if !cue_is_verb(toks, k, cue_end, title) {
             continue;
         }
         let Some(cue) = rules.cues.get(&m.as_str().to_lowercase()) else {
             continue;
         };
-        let cue_end = toks
-            .iter()
-            .position(|t| t.start >= m.end())
-            .unwrap_or(toks.len());
         if let Some(f) = verb_attribution(rules, text, toks, k, cue_end, cue) {
             return Some(f);
         }

@@ -20,6 +20,8 @@ mod sentence;
 mod speaker;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_cues;
 mod tokens;
 mod words;
 
@@ -112,12 +114,18 @@ pub fn attribute(
     out
 }
 
-/// The main attribution of a sentence: the first whose content no other content holds.
+/// The main attribution of a sentence: the first whose content no other content holds, one
+/// with a named speaker first ("Asked whether …, Smith said" is Smith's).
 fn main_attribution(found: &[Attribution]) -> Option<&Attribution> {
     let span = |a: &Attribution| (a.content.start, a.content.end);
-    found
-        .iter()
-        .find(|a| !found.iter().any(|b| holds(span(b), span(a))))
+    let outer = || {
+        found
+            .iter()
+            .filter(|a| !found.iter().any(|b| holds(span(b), span(a))))
+    };
+    outer()
+        .find(|a| a.source.span.is_some())
+        .or_else(|| outer().next())
 }
 
 /// Gives unattributed quoted sentences the source of their quotation, named in an earlier or

@@ -42,8 +42,28 @@ pub(super) fn explicit_all(rules: &RuleSet, text: &str, starts_inside: bool) -> 
         }
         out.push(found);
     }
+    drop_nested_unnamed(&mut out);
     innermost_first(&mut out);
     out
+}
+
+/// Drops the inferences with no named speaker ("X seemed to …", "X is expected to …") whose
+/// content lies within a named speaker's content: "Polls indicate that voters seem to …" is the
+/// polls' finding, not a second source. (A nested passive report, "an attack said to have
+/// killed 140", keeps its own unnamed source.)
+pub(super) fn drop_nested_unnamed(out: &mut Vec<Found>) {
+    let named: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|f| f.speaker.is_named())
+        .map(|f| f.content)
+        .collect();
+    out.retain(|f| {
+        f.speaker.is_named()
+            || !is_raising(&f.word)
+            || !named
+                .iter()
+                .any(|&n| n.0 <= f.content.0 && f.content.1 <= n.1)
+    });
 }
 
 /// "…,” Trump said, adding that …": a participle after a comma shares the speaker of the verb

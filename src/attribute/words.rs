@@ -87,7 +87,16 @@ pub(super) const LISTENERS: &str = "reporters journalists lawmakers parliament c
 pub(super) const NOUNISH_CUES: &str = "states reports notes claims estimates shows fears suspects finds \
     remarks warnings posts tweets writes calls questions replies recalls counters responds \
     repeats concedes attacks blasts slams backs supports demands plans hopes promises pledges \
-    vows urges welcomes cites fear sees knows wants";
+    vows urges welcomes cites fear sees knows wants views plan";
+
+/// Base-form cue verbs that are as often nouns ("support for", "his plan", "in defense"): verbs
+/// only after a subject or an auxiliary and before no preposition.
+pub(super) const NOUN_VERB_CUES: &str = "support backing view plan praise defend blame note \
+    stress feel";
+
+/// Words after which a base-form verb may follow its subject: pronouns, modals, negations.
+pub(super) const VERB_LEFT: &str = "i we you they he she it who that which would will can could \
+    should might may must do does did not n't never also still to and or strongly";
 
 /// Finite verbs that show a clause has started ("believes [Trump] is …").
 pub(super) const FINITE: &str = "is are was were will would could can should may might must has have had \
