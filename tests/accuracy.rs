@@ -9,6 +9,10 @@
 //! findings P 0.765 R 0.558 (26/34 correct, 24/43 found). All floors were raised at the end of
 //! the second session (tune attribution P 0.845 R 0.574; heldout findings P 0.312 R 0.125, 5/16
 //! and 5/40, attribution P 0.674 R 0.537): heldout finding floors allow one pair fewer.
+//! In the third session 16 articles were added (48 gold files: 8 tune, 8 heldout) and the floors
+//! reset to one pair below the figures then (tune findings P 0.811 R 0.661, 43/53 and 41/62,
+//! attribution P 0.857 R 0.602; heldout findings P 0.368 R 0.132, 7/19 and 7/53, attribution
+//! P 0.671 R 0.496).
 //! Raise them as the engine improves; never lower them to let a regression pass.
 #![allow(clippy::print_stdout)]
 
@@ -17,21 +21,21 @@ use crosscheck::rules::RuleSet;
 use std::path::{Path, PathBuf};
 
 /// Findings precision on the `tune` split.
-const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.71;
+const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.79;
 /// Findings recall on the `tune` split.
-const TUNE_FINDING_RECALL_FLOOR: f64 = 0.51;
+const TUNE_FINDING_RECALL_FLOOR: f64 = 0.64;
 /// Attribution precision (matched claims with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.80;
+const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.84;
 /// Attribution recall (gold claims found with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.53;
+const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.59;
 /// Findings precision on the `heldout` split.
-const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.25;
+const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.31;
 /// Findings recall on the `heldout` split.
-const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.09;
+const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.11;
 /// Attribution precision on the `heldout` split.
-const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.63;
+const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.66;
 /// Attribution recall on the `heldout` split.
-const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.49;
+const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.48;
 
 fn gold_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
