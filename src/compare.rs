@@ -331,8 +331,13 @@ impl Pairing<'_> {
                         // A negated account ("no information that soldiers had gone on a
                         // rampage") sides with the denial.
                         && (a.rule != claims[best].rule || a.polarity == claims[best].polarity);
+                    // Accounts of one event happen in one place: a toll in another province
+                    // is another event, whatever words it shares with the denial.
+                    let elsewhere = different_places(a, &claims[best]);
                     if detail
-                        || (figure || event) && taken.insert((keys[i].as_str(), a.sentence_index))
+                        || (figure || event)
+                            && !elsewhere
+                            && taken.insert((keys[i].as_str(), a.sentence_index))
                     {
                         targets.push(i);
                     }
@@ -351,6 +356,7 @@ impl Pairing<'_> {
                         && a.source.stance != Stance::Deny
                         && a.source.via != crate::model::Via::Document
                         && a.sentence_index.abs_diff(d.sentence_index) <= MAX_DISTANCE
+                        && !different_places(a, &claims[best])
                         && strong(overlap(i)) > 0
                 });
                 for i in far {
@@ -375,6 +381,11 @@ impl Pairing<'_> {
         }
         findings
     }
+}
+
+/// Whether both claims name places and share none ("in Khost" against "in Helmand").
+fn different_places(a: &Claim, b: &Claim) -> bool {
+    !a.places.is_empty() && !b.places.is_empty() && !a.places.iter().any(|p| b.places.contains(p))
 }
 
 /// Most claims one denial is paired with.
@@ -686,10 +697,7 @@ fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
     if let Some(q) = a.qualifier.as_ref().or(b.qualifier.as_ref()) {
         return No(format!("one figure is {q}"));
     }
-    if !a.places.is_empty()
-        && !b.places.is_empty()
-        && !a.places.iter().any(|p| b.places.contains(p))
-    {
+    if different_places(a, b) {
         return No(format!(
             "different places ({} vs {})",
             a.places.join(", "),

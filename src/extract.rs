@@ -374,16 +374,32 @@ fn run(rules: &RuleSet, doc: &Document, doc_index: usize, trace: bool) -> Extrac
     }
 }
 
-/// Capitalised words after "in", "at", "near", "across" or "outside": the places a sentence names.
+/// Capitalised words after "in", "at", "near", "across" or "outside", past a compass adjective
+/// before a province or the like ("in eastern Khost province"): the places a sentence names.
 fn places(text: &str) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<String> = Vec::new();
-    for w in words.windows(2) {
+    for (i, w) in words.iter().enumerate() {
         if matches!(
-            w[0].to_lowercase().as_str(),
+            w.to_lowercase().as_str(),
             "in" | "at" | "near" | "across" | "outside"
         ) {
-            let name = w[1].trim_matches(|c: char| !c.is_alphanumeric());
+            let rest = &words[i + 1..];
+            let skip = rest
+                .iter()
+                .take_while(|x| is_compass(&x.to_lowercase()))
+                .count();
+            // "in eastern Khost province" names Khost; "in southern South Sudan" stays a
+            // country-wide phrase, too coarse to tell two events apart.
+            let admin = rest.iter().skip(skip + 1).take(2).any(|x| {
+                let x = x.to_lowercase();
+                let x = x.trim_matches(|c: char| !c.is_alphanumeric());
+                ADMIN_UNITS.contains(&x)
+            });
+            let Some(next) = rest.get(if admin { skip } else { 0 }) else {
+                continue;
+            };
+            let name = next.trim_matches(|c: char| !c.is_alphanumeric());
             let months = [
                 "January",
                 "February",
@@ -414,6 +430,36 @@ fn places(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Administrative divisions named after a place ("Khost province", "Borno state").
+const ADMIN_UNITS: &[&str] = &[
+    "province",
+    "state",
+    "county",
+    "district",
+    "region",
+    "governorate",
+    "prefecture",
+];
+
+/// "eastern", "north-western", "central" and the like: words that locate within a place.
+fn is_compass(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    w == "central"
+        || w.split('-').all(|part| {
+            matches!(
+                part,
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+            )
+        })
 }
 
 /// A title-case line without final punctuation: "Six Somali Soldiers Killed in Attacks".
@@ -904,6 +950,16 @@ impl ClaimCtx<'_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn places_skip_a_compass_word_before_a_province_only() {
+        use super::places;
+        assert_eq!(places("a raid in eastern Khost province"), ["Khost"]);
+        assert_eq!(places("a strike in southern Helmand province"), ["Helmand"]);
+        assert!(places("villagers in southern South Sudan said").is_empty());
+        assert_eq!(places("fighting near Goma on Monday"), ["Goma"]);
+        assert!(places("an attack in March").is_empty());
+    }
+
     use super::{is_headline, named_count};
 
     #[test]
