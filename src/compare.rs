@@ -39,6 +39,9 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
         rules,
         claims,
         keys: &keys,
+        said_stems: (0..claims.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect(),
     };
     let docs = doc_ranges(claims);
     let mut findings: Vec<Finding> = if opts.across_documents {
@@ -88,6 +91,9 @@ struct Pairing<'a> {
     rules: &'a RuleSet,
     claims: &'a [Claim],
     keys: &'a [String],
+    /// Topic stems of what each claim's source says, computed on first use: a denial compares
+    /// them with every claim in its window.
+    said_stems: Vec<std::sync::OnceLock<BTreeSet<String>>>,
 }
 
 impl Pairing<'_> {
@@ -171,12 +177,14 @@ impl Pairing<'_> {
         let scope = clause_from(&d.context, d.span.start.saturating_sub(d.sentence.start));
         let mut topic = self.stems(scope);
         if crate::topic::is_anaphoric(scope) || topic.len() < 2 {
-            let earlier = (doc.start..j).rev().find(|&k| {
-                let e = &self.claims[k];
-                e.aspect == d.aspect
-                    && e.sentence_index < d.sentence_index
-                    && d.sentence_index - e.sentence_index <= 2
-            });
+            // Claims are in text order: stop once more than two sentences back.
+            let earlier = (doc.start..j)
+                .rev()
+                .take_while(|&k| d.sentence_index - self.claims[k].sentence_index <= 2)
+                .find(|&k| {
+                    let e = &self.claims[k];
+                    e.aspect == d.aspect && e.sentence_index < d.sentence_index
+                });
             if let Some(k) = earlier {
                 let e = &self.claims[k];
                 let s = clause_from(&e.context, e.span.start.saturating_sub(e.sentence.start));
@@ -188,7 +196,8 @@ impl Pairing<'_> {
 
     /// How many topic stems claim `i`'s sentence shares with `topic`.
     fn shared_topic(&self, topic: &BTreeSet<String>, i: usize) -> usize {
-        self.stems(&said(&self.claims[i]))
+        self.said_stems[i]
+            .get_or_init(|| self.stems(&said(&self.claims[i])))
             .intersection(topic)
             .count()
     }
@@ -345,7 +354,18 @@ impl Pairing<'_> {
                 // The same allegation told again far from the denial ("villagers accused the
                 // soldiers of going on a rampage" a dozen sentences on): a claim of the best
                 // target's rule, by another source, about the same event.
-                let far = (doc.start..doc.end).filter(|&i| {
+                // Claims are in text order: only those within the widest window are looked at,
+                // so a huge document stays linear.
+                let in_doc = &claims[doc.clone()];
+                let far_lo = doc.start
+                    + in_doc.partition_point(|c| {
+                        c.sentence_index < d.sentence_index.saturating_sub(MAX_DISTANCE)
+                    });
+                let far_hi = doc.start
+                    + in_doc.partition_point(|c| {
+                        c.sentence_index <= d.sentence_index.saturating_add(MAX_DISTANCE)
+                    });
+                let far = (far_lo..far_hi).filter(|&i| {
                     let a = &claims[i];
                     !(lo..hi).contains(&i)
                         && keys[i] != keys[j]

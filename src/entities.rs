@@ -9,7 +9,7 @@
 //! officials"); a description joins the nearest fuller mention, preferring one before it.
 
 use crate::model::{Claim, Via, source_key};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Words that carry no identity in a speaker phrase.
 const STOP: &[&str] = &[
@@ -141,22 +141,35 @@ pub fn source_keys(claims: &[Claim]) -> Vec<String> {
         })
         .collect();
     let mut parent: Vec<usize> = (0..claims.len()).collect();
+    // Same name: keys and aliases seen so far, each with the first mention that gave it. Two
+    // mentions sharing any key or alias are one group, as `Mention::same_name` says, in one pass.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for i in 0..claims.len() {
         let Some(m) = &mentions[i] else { continue };
-        for (j, n) in mentions.iter().enumerate().take(i) {
-            if n.as_ref().is_some_and(|n| m.same_name(n)) {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                parent[a] = b;
+        let names = std::iter::once(m.key.as_str()).chain(m.aliases.iter().map(String::as_str));
+        for name in names {
+            match seen.get(name) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[a] = b;
+                }
+                None => {
+                    seen.insert(name, i);
+                }
             }
         }
     }
-    // A description joins the nearest fuller mention, before it if there is one.
+    // A description joins the nearest fuller mention, before it if there is one, within the
+    // pairing window (claims are in text order), so a huge document stays linear.
+    let near = |i: usize, j: usize| {
+        claims[i].sentence_index.abs_diff(claims[j].sentence_index) <= crate::compare::MAX_DISTANCE
+    };
     for i in 0..claims.len() {
         let Some(m) = mentions[i].as_ref().filter(|m| !m.named) else {
             continue;
         };
-        let before = (0..i).rev();
-        let after = i + 1..claims.len();
+        let before = (0..i).rev().take_while(|&j| near(i, j));
+        let after = (i + 1..claims.len()).take_while(|&j| near(i, j));
         let target = before
             .chain(after)
             .find(|&j| mentions[j].as_ref().is_some_and(|n| m.describes(n)));
