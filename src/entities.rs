@@ -144,8 +144,8 @@ pub fn source_keys(claims: &[Claim]) -> Vec<String> {
     // Same name: keys and aliases seen so far, each with the first mention that gave it. Two
     // mentions sharing any key or alias are one group, as `Mention::same_name` says, in one pass.
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for i in 0..claims.len() {
-        let Some(m) = &mentions[i] else { continue };
+    for (i, m) in mentions.iter().enumerate() {
+        let Some(m) = m else { continue };
         let names = std::iter::once(m.key.as_str()).chain(m.aliases.iter().map(String::as_str));
         for name in names {
             match seen.get(name) {
