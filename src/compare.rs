@@ -222,16 +222,7 @@ impl Pairing<'_> {
                 // A spokesman does not dispute the body he speaks for.
                 let own_side =
                     |a: &Claim| crate::entities::affiliated(&a.source.name, &d.source.name);
-                // Claims are in text order: the window is a contiguous run of the document.
-                let in_doc = &claims[doc.clone()];
-                let lo = doc.start
-                    + in_doc.partition_point(|c| {
-                        c.sentence_index < d.sentence_index.saturating_sub(window)
-                    });
-                let hi = doc.start
-                    + in_doc.partition_point(|c| {
-                        c.sentence_index <= d.sentence_index.saturating_add(window)
-                    });
+                let Range { start: lo, end: hi } = within(claims, &doc, d.sentence_index, window);
                 // The disputed claim may come before the denial or, as in "X denied a report …
                 // Earlier, the newspaper reported …", after it: nearest first, same subject
                 // first.
@@ -240,9 +231,9 @@ impl Pairing<'_> {
                         let a = &claims[i];
                         i != j
                             && keys[i] != keys[j]
-                            && !own_side(a)
                             && !rule.applies_to(&a.aspect)
                             && a.source.stance != Stance::Deny
+                            && !own_side(a)
                     })
                     .collect();
                 // "X are disputing reports that an airstrike killed 11 civilians": the figure
@@ -272,7 +263,7 @@ impl Pairing<'_> {
                 let overlap = |i: usize| self.shared_topic(&topic, i);
                 // Outlets rarely dispute themselves: a claim in the document's own voice is the
                 // target only when no attributed claim is near.
-                candidates.sort_by_key(|&i| {
+                candidates.sort_by_cached_key(|&i| {
                     let a = &claims[i];
                     let distance = a.sentence_index.abs_diff(d.sentence_index);
                     // "…pegged unemployment at 10.7 percent, a figure dismissed as misleading":
@@ -354,29 +345,19 @@ impl Pairing<'_> {
                 // The same allegation told again far from the denial ("villagers accused the
                 // soldiers of going on a rampage" a dozen sentences on): a claim of the best
                 // target's rule, by another source, about the same event.
-                // Claims are in text order: only those within the widest window are looked at,
-                // so a huge document stays linear.
-                let in_doc = &claims[doc.clone()];
-                let far_lo = doc.start
-                    + in_doc.partition_point(|c| {
-                        c.sentence_index < d.sentence_index.saturating_sub(MAX_DISTANCE)
-                    });
-                let far_hi = doc.start
-                    + in_doc.partition_point(|c| {
-                        c.sentence_index <= d.sentence_index.saturating_add(MAX_DISTANCE)
-                    });
-                let far = (far_lo..far_hi).filter(|&i| {
+                // Only claims within the default window are looked at, so a huge document stays
+                // linear.
+                let far = within(claims, &doc, d.sentence_index, MAX_DISTANCE).filter(|&i| {
                     let a = &claims[i];
                     !(lo..hi).contains(&i)
                         && keys[i] != keys[j]
-                        && !own_side(a)
                         && a.rule == claims[best].rule
                         && a.kind != ClaimKind::Statement
                         && a.polarity == claims[best].polarity
                         && a.source.stance != Stance::Deny
                         && a.source.via != crate::model::Via::Document
-                        && a.sentence_index.abs_diff(d.sentence_index) <= MAX_DISTANCE
                         && !different_places(a, &claims[best])
+                        && !own_side(a)
                         && strong(overlap(i)) > 0
                 });
                 for i in far {
@@ -401,6 +382,15 @@ impl Pairing<'_> {
         }
         findings
     }
+}
+
+/// The claims of document `doc` at most `window` sentences from sentence `at`: claims are in text
+/// order, so they are one contiguous run.
+fn within(claims: &[Claim], doc: &Range<usize>, at: usize, window: usize) -> Range<usize> {
+    let in_doc = &claims[doc.clone()];
+    let lo = in_doc.partition_point(|c| c.sentence_index < at.saturating_sub(window));
+    let hi = in_doc.partition_point(|c| c.sentence_index <= at.saturating_add(window));
+    doc.start + lo..doc.start + hi
 }
 
 /// Whether both claims name places and share none ("in Khost" against "in Helmand").
@@ -696,7 +686,7 @@ fn rival_floors(a: &Claim, b: &Claim) -> bool {
         return false;
     };
     let later = if a.span.start <= b.span.start { b } else { a };
-    later.contrast && x.max(y) >= FLOOR_RATIO * x.min(y)
+    crate::extract::opens_with_contrast(&later.context) && x.max(y) >= FLOOR_RATIO * x.min(y)
 }
 
 fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {

@@ -251,16 +251,6 @@ fn member_of(phrase: &str, org: &Mention) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_spokesman_speaks_for_the_body_he_names() {
-        assert!(affiliated(
-            "government",
-            "Government spokesman Moussa Ibrahim"
-        ));
-        assert!(affiliated("Police chief Ali Noor", "police"));
-        assert!(!affiliated("U.S. officials", "Afghan officials"));
-        assert!(!affiliated("rebels", "Government spokesman Moussa Ibrahim"));
-    }
     use crate::model::{ClaimKind, Source, Stance};
     use crate::text::Span;
 
@@ -295,7 +285,6 @@ mod tests {
                 cue_span: None,
             },
             context: String::new(),
-            contrast: false,
             rule: String::new(),
         }
     }
@@ -365,6 +354,17 @@ mod tests {
         ]);
         let distinct: BTreeSet<&String> = k.iter().collect();
         assert_eq!(distinct.len(), k.len());
+    }
+
+    #[test]
+    fn a_spokesman_speaks_for_the_body_he_names() {
+        assert!(affiliated(
+            "government",
+            "Government spokesman Moussa Ibrahim"
+        ));
+        assert!(affiliated("Police chief Ali Noor", "police"));
+        assert!(!affiliated("U.S. officials", "Afghan officials"));
+        assert!(!affiliated("rebels", "Government spokesman Moussa Ibrahim"));
     }
 
     #[test]

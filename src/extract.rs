@@ -88,7 +88,7 @@ fn starts_event(lower: &str) -> bool {
 }
 
 /// Does the sentence open with a contrast ("But …", "However, …", "Yet …")?
-fn opens_with_contrast(text: &str) -> bool {
+pub(crate) fn opens_with_contrast(text: &str) -> bool {
     let first = text
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .split(|c: char| !c.is_alphanumeric())
@@ -616,7 +616,6 @@ fn statements(
             event,
             source: a.source.clone(),
             context: doc.prose[s.span.start..s.span.end].to_owned(),
-            contrast: opens_with_contrast(&doc.prose[s.span.start..s.span.end]),
             rule: STATEMENT_RULE.to_owned(),
         });
     }
@@ -791,7 +790,6 @@ impl ClaimCtx<'_> {
             event: self.event,
             source,
             context: self.text.to_owned(),
-            contrast: opens_with_contrast(self.text),
             rule: rule.id.clone(),
         })
     }
@@ -950,17 +948,16 @@ impl ClaimCtx<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::{is_headline, named_count, places};
+
     #[test]
     fn places_skip_a_compass_word_before_a_province_only() {
-        use super::places;
         assert_eq!(places("a raid in eastern Khost province"), ["Khost"]);
         assert_eq!(places("a strike in southern Helmand province"), ["Helmand"]);
         assert!(places("villagers in southern South Sudan said").is_empty());
         assert_eq!(places("fighting near Goma on Monday"), ["Goma"]);
         assert!(places("an attack in March").is_empty());
     }
-
-    use super::{is_headline, named_count};
 
     #[test]
     fn people_named_one_by_one_are_counted() {

@@ -319,9 +319,6 @@ pub struct Claim {
     /// The text of the claim's sentence, for matching a denial to what it denies.
     #[serde(skip)]
     pub context: String,
-    /// The claim's sentence opens with a contrast ("But residents say …", "However, …").
-    #[serde(skip)]
-    pub contrast: bool,
     /// The rule that produced it.
     pub rule: String,
 }

@@ -123,7 +123,14 @@ pub(super) fn base_verb_in_place(toks: &[Tok<'_>], k: usize) -> bool {
 
 /// The token index of the cue match starting at byte `at`, if a token starts there.
 pub(super) fn token_at(toks: &[Tok<'_>], at: usize) -> Option<usize> {
-    toks.iter().position(|t| t.start == at)
+    let k = first_token_from(toks, at);
+    (toks.get(k)?.start == at).then_some(k)
+}
+
+/// The index of the first token starting at or after byte `at` (`toks.len()` if none); tokens
+/// are in text order.
+pub(super) fn first_token_from(toks: &[Tok<'_>], at: usize) -> usize {
+    toks.partition_point(|t| t.start < at)
 }
 
 /// The matches (group 1) of a cue alternation at or after token `from` that start a token
@@ -162,7 +169,7 @@ pub(super) fn prefix_attribution(
 ) -> Option<Found> {
     let re = rules.matchers.prefixes.as_ref()?;
     for (k, m) in cue_matches(re, text, toks, from, inside) {
-        let after = toks.iter().position(|t| t.start >= m.end())?;
+        let after = Some(first_token_from(toks, m.end())).filter(|&a| a < toks.len())?;
         let Some((speaker, content)) = prefix_source(text, toks, k, after) else {
             continue;
         };
@@ -613,10 +620,7 @@ pub(super) fn verb_cue_attribution(
     let title = is_title_case(toks);
     let re = rules.matchers.verbs.as_ref()?;
     for (k, m) in cue_matches(re, text, toks, from, inside) {
-        let cue_end = toks
-            .iter()
-            .position(|t| t.start >= m.end())
-            .unwrap_or(toks.len());
+        let cue_end = first_token_from(toks, m.end());
         if !cue_is_verb(toks, k, cue_end, title) {
             continue;
         }

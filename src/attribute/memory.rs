@@ -1,6 +1,7 @@
 //! Memory across sentences: pronouns and surnames resolved to earlier named speakers.
 
 use super::*;
+use std::collections::HashMap;
 
 /// Tracks named speakers for pronouns and surnames across sentences.
 #[derive(Default)]
@@ -8,8 +9,9 @@ pub(super) struct Memory {
     pub(super) last_person: Option<Source>,
     pub(super) last_org: Option<Source>,
     pub(super) by_surname: BTreeMap<String, (String, Option<String>)>,
-    /// Speakers named with a proper name, latest last, for role phrases ("the spokesman").
-    pub(super) named: Vec<Source>,
+    /// For each lower-case word of a speaker named with a proper name (its name and role), the
+    /// latest such speaker: what a role phrase ("the spokesman") refers back to.
+    pub(super) named_by_word: HashMap<String, Source>,
 }
 
 /// The head noun of a definite role phrase that refers back to a named speaker: "the
@@ -88,16 +90,7 @@ impl Memory {
     /// "Spokesman Lieutenant Colonel Bryan Hilferty says"; the role noun must be in the
     /// speaker's name or role.
     pub(super) fn role_antecedent(&self, phrase: &str) -> Option<&Source> {
-        let head = role_reference(phrase)?;
-        let holds = |s: &str| {
-            s.to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == head)
-        };
-        self.named
-            .iter()
-            .rev()
-            .find(|s| holds(&s.name) || s.role.as_deref().is_some_and(holds))
+        self.named_by_word.get(&role_reference(phrase)?)
     }
 
     /// Remembers the latest person or organisation for later pronouns.
@@ -110,7 +103,12 @@ impl Memory {
             .count()
             >= 2;
         if proper && source.via == Via::Explicit {
-            self.named.push(source.clone());
+            let text = format!("{} {}", source.name, source.role.as_deref().unwrap_or(""));
+            for w in text.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+                if !w.is_empty() {
+                    self.named_by_word.insert(w.to_owned(), source.clone());
+                }
+            }
         }
         if self.is_person(&source.name) {
             self.last_person = Some(source.clone());

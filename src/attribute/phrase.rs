@@ -132,7 +132,7 @@ pub(super) fn scan_np_left(toks: &[Tok<'_>], j: usize) -> usize {
         let joins = match pl.as_str() {
             "of" if i >= 2 && is_quantity_word(&toks[i - 2]) => true,
             // "many in the Republican establishment"
-            "in" | "among" if i >= 2 && toks[i - 2].in_list("many some most few several") => true,
+            "in" | "among" if i >= 2 && toks[i - 2].in_list(PARTITIVES) => true,
             // "union members and leaders": two plural nouns, the second the head.
             "and" if i == j && i >= 2 => {
                 joins_names(toks, i - 1) || joins_plurals(&toks[i - 2], &toks[i])
@@ -194,8 +194,7 @@ pub(super) fn after_determiner(toks: &[Tok<'_>], d: usize) -> Option<Next> {
             };
             return Some(Next::Stop(extend_quantity(toks, s)));
         }
-        let many_in =
-            part.in_list("in among") && d >= 2 && toks[d - 2].in_list("many some most few several");
+        let many_in = part.in_list("in among") && d >= 2 && toks[d - 2].in_list(PARTITIVES);
         if part.in_list(NP_PREPOSITIONS) && d >= 2 && noun_before(d - 2) || many_in {
             return Some(Next::Continue(d));
         }
@@ -314,6 +313,9 @@ pub(super) fn np_end(toks: &[Tok<'_>], i: usize) -> Option<usize> {
     }
     Some(end)
 }
+
+/// Quantifiers that take a group after "in" or "among": "many in the Republican establishment".
+pub(super) const PARTITIVES: &str = "many some most few several";
 
 /// Nouns of service that take "to" and whom they serve: "an adviser to Trump".
 pub(super) const SERVICE_NOUNS: &str = "adviser advisers advisor advisors aide aides ambassador \

@@ -450,9 +450,7 @@ pub(super) fn extend_coordination(toks: &[Tok<'_>], start: usize) -> usize {
     // "He met Trump and aides said", "protesting wages and officials": a verb, participle or
     // pronoun inside means a clause, not a phrase.
     let clause = toks[s..last].iter().any(|t| {
-        t.in_list(PRONOUNS)
-            || !t.is_cap()
-                && (is_clear_verb(t) || t.in_list(IRREGULAR) || t.lower().ends_with("ing"))
+        t.in_list(PRONOUNS) || !t.is_cap() && (is_clear_verb(t) || t.lower().ends_with("ing"))
     });
     let at_clause_start = s == 0
         || toks[s - 1].is_punct(&[',', ';', ':', '“', '”', '"', '—', '–', '('])
