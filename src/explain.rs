@@ -4,7 +4,7 @@
 
 use crate::compare::{self, CompareOptions, Verdict};
 use crate::extract::{self, Attempt};
-use crate::model::{Claim, ClaimKind, FindingKind};
+use crate::model::{Claim, ClaimKind};
 use crate::rules::RuleSet;
 use crate::subject::MatchHow;
 use crate::text::Document;
@@ -211,7 +211,7 @@ pub fn explain(rules: &RuleSet, doc: &Document, first: usize, last: usize) -> Ex
                     .any(|f| f.claims == [i, j] && f.rule == rule.id);
                 let verdict = if flagged {
                     "flagged".to_owned()
-                } else if rule.kind == FindingKind::Negation {
+                } else if rule.kind.searches() {
                     continue;
                 } else {
                     match compare::judge(rule, a, b) {
@@ -233,7 +233,7 @@ pub fn explain(rules: &RuleSet, doc: &Document, first: usize, last: usize) -> Ex
         if rules
             .contradictions
             .iter()
-            .any(|r| r.id == f.rule && r.kind == FindingKind::Negation)
+            .any(|r| r.id == f.rule && r.kind.searches())
         {
             let (a, b) = (&ex.claims[f.claims[0]], &ex.claims[f.claims[1]]);
             if in_range(a.span.start, a.span.end) || in_range(b.span.start, b.span.end) {

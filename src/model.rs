@@ -128,6 +128,12 @@ pub enum FindingKind {
     AttributionConflict,
     /// One source denies what another asserts.
     Negation,
+    /// One source says that what another source reports did not happen ("have not been pushed
+    /// out" against "has pushed the rebels away").
+    NegatedRestatement,
+    /// The article sets one source's account against another's ("The government says … But the
+    /// rebels say …").
+    Contrast,
 }
 
 impl FindingKind {
@@ -139,7 +145,18 @@ impl FindingKind {
             FindingKind::TrendVsLevel => "trend_vs_level",
             FindingKind::AttributionConflict => "attribution_conflict",
             FindingKind::Negation => "negation",
+            FindingKind::NegatedRestatement => "negated_restatement",
+            FindingKind::Contrast => "contrast",
         }
+    }
+
+    /// Whether claims are paired by searching the document around one of them (a denial, a
+    /// negated statement) rather than inside groups of one subject and axis.
+    pub fn searches(self) -> bool {
+        matches!(
+            self,
+            FindingKind::Negation | FindingKind::NegatedRestatement | FindingKind::Contrast
+        )
     }
 }
 

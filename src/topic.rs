@@ -185,14 +185,158 @@ fn stem(word: &str, synonym: &dyn Fn(&str) -> Option<String>) -> Option<String> 
             .unwrap_or(&w)
             .to_owned()
     };
+    // "seize" and "seized", "force" and "forcing" agree.
+    let base = match base.strip_suffix('e') {
+        Some(b) if b.len() >= 3 => b,
+        _ => &base,
+    };
     (base.len() >= 3).then(|| base.chars().take(5).collect())
 }
 
 /// The stems of a text's event words.
 pub fn stems(text: &str, synonym: &dyn Fn(&str) -> Option<String>) -> BTreeSet<String> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+    text.split(is_break)
         .filter_map(|w| stem(w, synonym))
         .collect()
+}
+
+/// Words between a negation and what it negates that name no event: light verbs and frames
+/// ("not in a position to carry out such an attack" negates the attack, "never really wanted" the
+/// wanting).
+const LIGHT: &[&str] = &[
+    "being",
+    "yet",
+    "really",
+    "even",
+    "ever",
+    "actually",
+    "necessarily",
+    "longer",
+    "position",
+    "able",
+    "going",
+    "carry",
+    "carried",
+    "carrying",
+    "out",
+    "take",
+    "taken",
+    "took",
+    "part",
+    "make",
+    "made",
+    "get",
+    "got",
+    "gotten",
+    "single",
+    "way",
+    "sign",
+    "signs",
+    "proof",
+    "indication",
+    "indications",
+    "reason",
+    "enough",
+    "much",
+    "many",
+    "immediately",
+    "known",
+];
+
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "because", "which", "who", "whom", "whose", "where", "when", "if", "unless", "since",
+    "although", "though", "whereas", "while", "after", "before",
+];
+
+/// Verbs of a failed attempt: "tried to seize the town but were repulsed" says the town was not
+/// seized.
+const ATTEMPTS: &[&str] = &["tried to ", "attempted to ", "sought to "];
+
+/// What a negated clause says did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Negated {
+    /// Stem of the first event word after the negation: the negated predicate ("pushed" in
+    /// "have not been pushed out of the capital").
+    pub head: String,
+    /// Stems of the negated clause from the head to its end.
+    pub scope: BTreeSet<String>,
+}
+
+/// The negated predicate of a text, if the text says something did not happen: a negation word
+/// (from the rules' `negations`, or a contraction such as "don't") or a failed attempt ("tried to
+/// X but …"), followed within its clause by an event word. Only the first negation counts.
+pub fn negated(
+    text: &str,
+    negation: Option<&regex::Regex>,
+    synonym: &dyn Fn(&str) -> Option<String>,
+) -> Option<Negated> {
+    let lower = text.to_lowercase();
+    let word_neg = negation
+        .and_then(|re| re.captures(&lower))
+        .and_then(|c| c.get(1))
+        .map(|m| m.end());
+    let contraction = lower
+        .split_whitespace()
+        .find(|w| w.ends_with("n't") || w.ends_with("n’t"))
+        .and_then(|w| lower.find(w).map(|i| i + w.len()));
+    let attempt = ATTEMPTS
+        .iter()
+        .filter_map(|a| lower.find(a).map(|i| i + a.len()))
+        .filter(|&i| lower[i..].contains(" but "))
+        .min();
+    let from = [word_neg, contraction, attempt]
+        .into_iter()
+        .flatten()
+        .min()?;
+    // A negation inside a subordinate clause ("false, because they are based on prices at which
+    // one cannot obtain goods") does not negate what the statement asserts.
+    if lower[..from]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| SUBORDINATORS.contains(&w))
+    {
+        return None;
+    }
+    let rest = &lower[from..];
+    let end = [",", ";", " but ", " because ", " although ", " while "]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .unwrap_or(rest.len());
+    // The same words as written, to tell names from predicates (lower-casing rarely changes a
+    // text's length; if it did, case is not consulted).
+    let written = (lower.len() == text.len())
+        .then(|| text.get(from..from + end))
+        .flatten();
+    let lowered = rest[..end].split(is_break);
+    let mut words: Box<dyn Iterator<Item = (&str, bool)>> = match written {
+        Some(w) => Box::new(
+            lowered.zip(
+                w.split(is_break)
+                    .map(|w| w.chars().next().is_some_and(char::is_uppercase)),
+            ),
+        ),
+        None => Box::new(lowered.map(|w| (w, false))),
+    };
+    let is_light = |w: &str| LIGHT.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // The first event word; a name there ("no more Fulani men left") is an argument, not a
+    // predicate: the clause negates no action.
+    let (first, capital) = words.find(|&(w, _)| !is_light(w) && stem(w, synonym).is_some())?;
+    if capital {
+        return None;
+    }
+    let head = stem(first, synonym)?;
+    let mut scope: BTreeSet<String> = words
+        .filter(|&(w, _)| !is_light(w))
+        .filter_map(|(w, _)| stem(w, synonym))
+        .collect();
+    scope.insert(head.clone());
+    Some(Negated { head, scope })
+}
+
+/// Word breaks for topic words.
+fn is_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '—' | '–' | '/')
 }
 
 /// Whether a denial's own words point back at something said before ("reports suggesting
@@ -224,6 +368,7 @@ mod tests {
         let a = stems("the unemployment rate", &none);
         assert!(a.contains("unemp"));
         assert!(stems("carried out", &none).is_subset(&stems("carry out", &none)));
+        assert_eq!(stems("seized", &none), stems("seize", &none));
     }
 
     #[test]
@@ -245,5 +390,46 @@ mod tests {
     fn anaphoric_denials_are_recognised() {
         assert!(is_anaphoric("reports suggesting otherwise are baseless"));
         assert!(!is_anaphoric("the new figures are unrealistic"));
+    }
+
+    #[test]
+    fn negated_predicates_are_found() {
+        let neg =
+            regex::Regex::new(r"(?i)(?:^|[^\p{L}])(not|never|no|no longer)(?:$|[^\p{L}])").unwrap();
+        let n = |t: &str| negated(t, Some(&neg), &none).map(|n| n.head);
+        assert_eq!(
+            n("his fighters have not been pushed out of the city").as_deref(),
+            Some("push")
+        );
+        assert_eq!(
+            n("the two groups are not working together").as_deref(),
+            Some("work")
+        );
+        assert_eq!(
+            n("the group is not in a position to carry out such an attack").as_deref(),
+            Some("attac")
+        );
+        assert_eq!(
+            n("they don't want to implement this accord").as_deref(),
+            Some("want")
+        );
+        assert_eq!(
+            n("they tried to seize the town but were repulsed").as_deref(),
+            Some("seiz")
+        );
+        assert_eq!(
+            n("there is no division within the movement").as_deref(),
+            Some("divis")
+        );
+        // A clause with no event word after its negation, and an affirmative one.
+        assert_eq!(n("that is not true"), None);
+        assert_eq!(n("there are no more Fulani men left in the villages"), None);
+        assert_eq!(
+            n("the data are false because nobody can buy goods at prices which are not real"),
+            None
+        );
+        assert_eq!(n("the rebels pushed the army out of the town"), None);
+        // An attempt that succeeded is no negation.
+        assert_eq!(n("they tried to seize the town"), None);
     }
 }

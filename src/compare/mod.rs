@@ -8,6 +8,8 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+mod counter;
+
 /// Options for pairing.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CompareOptions {
@@ -48,7 +50,9 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
         let mut seen = BTreeSet::new();
         let mut out = ctx.groups(0..claims.len(), true, &mut seen);
         for r in docs {
-            out.extend(ctx.denials(r, &mut seen));
+            out.extend(ctx.denials(r.clone(), &mut seen));
+            out.extend(ctx.restatements(r.clone(), &mut seen));
+            out.extend(ctx.contrasts(r, &mut seen));
         }
         out
     } else {
@@ -56,7 +60,9 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
             .flat_map_iter(|r| {
                 let mut seen = BTreeSet::new();
                 let mut out = ctx.groups(r.clone(), false, &mut seen);
-                out.extend(ctx.denials(r, &mut seen));
+                out.extend(ctx.denials(r.clone(), &mut seen));
+                out.extend(ctx.restatements(r.clone(), &mut seen));
+                out.extend(ctx.contrasts(r, &mut seen));
                 out
             })
             .collect()
@@ -126,7 +132,7 @@ impl Pairing<'_> {
         let pair_rules: Vec<&ContradictionRule> = rules
             .contradictions
             .iter()
-            .filter(|r| r.kind != FindingKind::Negation)
+            .filter(|r| !r.kind.searches())
             .collect();
         // Within one document, no rule looks further than the widest window.
         let window = (!across).then(|| {
@@ -194,12 +200,14 @@ impl Pairing<'_> {
         topic
     }
 
+    /// Topic stems of what claim `i`'s source says.
+    fn said_stems(&self, i: usize) -> &BTreeSet<String> {
+        self.said_stems[i].get_or_init(|| self.stems(&said(&self.claims[i])))
+    }
+
     /// How many topic stems claim `i`'s sentence shares with `topic`.
     fn shared_topic(&self, topic: &BTreeSet<String>, i: usize) -> usize {
-        self.said_stems[i]
-            .get_or_init(|| self.stems(&said(&self.claims[i])))
-            .intersection(topic)
-            .count()
+        self.said_stems(i).intersection(topic).count()
     }
 
     /// Denials pair with the claim they dispute: the nearest claim of another source of the
@@ -226,16 +234,40 @@ impl Pairing<'_> {
                 // The disputed claim may come before the denial or, as in "X denied a report …
                 // Earlier, the newspaper reported …", after it: nearest first, same subject
                 // first.
-                let mut candidates: Vec<usize> = (lo..hi)
-                    .filter(|&i| {
-                        let a = &claims[i];
-                        i != j
-                            && keys[i] != keys[j]
-                            && !rule.applies_to(&a.aspect)
-                            && a.source.stance != Stance::Deny
-                            && !own_side(a)
-                    })
-                    .collect();
+                // What the denial is about; a denial that only points back ("reports
+                // suggesting otherwise are baseless") is about what the denial just before it
+                // denies.
+                let topic = self.denial_topic(doc.clone(), j);
+                let overlap = |i: usize| self.shared_topic(&topic, i);
+                // "his fighters have not been pushed out": the account that states the negated
+                // predicate ("has pushed the rebels away") is the one disputed.
+                let head = crate::topic::negated(
+                    clause_from(&d.context, d.span.start.saturating_sub(d.sentence.start)),
+                    rules.matchers.negation.as_ref(),
+                    &|w: &str| rules.units.get(w).cloned(),
+                )
+                .map(|n| n.head);
+                let states_head = |i: usize| {
+                    head.as_ref()
+                        .is_some_and(|h| self.said_stems(i).contains(h))
+                };
+                let eligible = |i: usize| {
+                    let a = &claims[i];
+                    i != j
+                        && keys[i] != keys[j]
+                        && !rule.applies_to(&a.aspect)
+                        && a.source.stance != Stance::Deny
+                        && !own_side(a)
+                };
+                let mut candidates: Vec<usize> = (lo..hi).filter(|&i| eligible(i)).collect();
+                // The story's lead states the claim the article is about; a denial further down
+                // may answer it from beyond the window, when it negates the lead's predicate.
+                let lead = claims[doc.start].paragraph;
+                candidates.extend(
+                    (doc.start..lo)
+                        .take_while(|&i| claims[i].paragraph == lead)
+                        .filter(|&i| eligible(i) && states_head(i)),
+                );
                 // "X are disputing reports that an airstrike killed 11 civilians": the figure
                 // after the denial in its own sentence, in the outlet's voice, only restates the
                 // disputed report. The report's own source, elsewhere, is the better target:
@@ -256,11 +288,6 @@ impl Pairing<'_> {
                                 == a.value.as_ref().map(|v| (v.low, v.high))
                     })
                 };
-                // What the denial is about; a denial that only points back ("reports
-                // suggesting otherwise are baseless") is about what the denial just before it
-                // denies.
-                let topic = self.denial_topic(doc.clone(), j);
-                let overlap = |i: usize| self.shared_topic(&topic, i);
                 // Outlets rarely dispute themselves: a claim in the document's own voice is the
                 // target only when no attributed claim is near.
                 candidates.sort_by_cached_key(|&i| {
@@ -279,8 +306,9 @@ impl Pairing<'_> {
                         // A claim about the same event ("no evidence that coalition forces
                         // killed any non-combatants" / "a coalition air strike killed 11
                         // civilians") beats a nearer one about something else.
+                        !states_head(i),
                         std::cmp::Reverse(strong(overlap(i))),
-                        a.subject != d.subject,
+                        a.subject != d.subject || d.subject == crate::extract::UNKNOWN_SUBJECT,
                         distance,
                         i > j,
                     )
@@ -633,7 +661,9 @@ fn judge_sources(rule: &ContradictionRule, a: &Claim, b: &Claim, same_source: bo
             }
             _ => No("not two responsibility claims".into()),
         },
-        FindingKind::Negation => No("denials are paired separately".into()),
+        FindingKind::Negation | FindingKind::NegatedRestatement | FindingKind::Contrast => {
+            No("denials and negated statements are paired separately".into())
+        }
     }
 }
 
