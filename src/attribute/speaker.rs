@@ -548,6 +548,16 @@ pub(super) fn is_tail(toks: &[Tok<'_>], i: usize) -> bool {
         })
 }
 
+/// Whether tokens `i..end` are a name after lower-case modifiers: "former Utah governor
+/// Michael Leavitt", "political scientist Dossym Satpayev", "retired Army Lt. Gen. Mick
+/// Bednarek" (its last word is capitalised).
+pub(super) fn modified_name(toks: &[Tok<'_>], i: usize, end: usize) -> bool {
+    end > i + 1
+        && toks[i].is_word()
+        && !is_adverb(&toks[i].lower())
+        && toks.get(end - 1).is_some_and(|t| t.is_cap() && t.is_word())
+}
+
 /// The speaker after an inverted verb: "…,” said Valle." / "…, said Smith, a spokesman." The
 /// phrase must run to the sentence's end, to an apposition, or to a tail of adverbials.
 pub(super) fn speaker_right(
@@ -560,10 +570,11 @@ pub(super) fn speaker_right(
     if first.in_list(TIME_WORDS) || first.lower() == "that" {
         return None;
     }
-    if !(first.is_cap() || is_determiner(first) || first.in_list(PRONOUNS)) {
+    let mut end = np_end(toks, i)?;
+    let opens_phrase = first.is_cap() || is_determiner(first) || first.in_list(PRONOUNS);
+    if !(opens_phrase || modified_name(toks, i, end)) {
         return None;
     }
-    let mut end = np_end(toks, i)?;
     // "said Dick Durbin (D-Ill.) in an interview": the affiliation belongs to the name.
     if toks.get(end).is_some_and(|t| t.is_punct(&['('])) {
         end = (end..toks.len()).find(|&c| toks[c].is_punct(&[')']))? + 1;
@@ -578,6 +589,11 @@ pub(super) fn speaker_right(
     let participle_next = toks
         .get(end + 1)
         .is_some_and(|n| !n.is_cap() && n.lower().ends_with("ing"));
+    if next.in_list("who whose") {
+        // "said a Democratic strategist who spoke on the condition of anonymity": a
+        // restrictive relative clause describes the speaker; the phrase is the head.
+        return Some(head);
+    }
     if next.is_punct(&[',']) && participle_next {
         // "said Devine, suggesting that …"
         return Some(head);

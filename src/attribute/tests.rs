@@ -581,3 +581,25 @@ fn service_nouns_keep_whom_they_serve() {
     );
     assert_eq!(first("“It works,” said Smith to reporters.").0, "Smith");
 }
+
+#[test]
+fn inverted_speaker_with_lower_case_modifiers() {
+    let t = "\"There has been speculation,\" said former Utah governor Michael Leavitt.";
+    assert_eq!(first(t).0, "former Utah governor Michael Leavitt");
+    // A restrictive relative clause describes the speaker but is not part of the phrase.
+    let t = "\"We should have spent more,\" said a Democratic strategist who spoke anonymously.";
+    assert_eq!(first(t).0, "a Democratic strategist");
+    // A lower-case phrase with no name after the verb is no speaker.
+    assert!(attrs("\"It is over,\" said nothing about the race.").is_empty());
+}
+
+#[test]
+fn a_sentence_cut_inside_a_straight_quotation_starts_inside_it() {
+    let (sp, _, cue, content) = first("No, not at all,'' she said.");
+    assert_eq!((sp.as_str(), cue.as_str()), ("she", "said"));
+    assert_eq!(content, "No, not at all");
+    // An opening quotation after a verb is not a closing one.
+    let (sp, _, _, content) = first("Smith said ''we will win.");
+    assert_eq!(sp, "Smith");
+    assert!(content.contains("we will win"));
+}

@@ -138,3 +138,16 @@ fn phrases_of_speech() {
     assert!(cues("The bodies were laid out in a building.").is_empty());
     assert!(cues("Prices fell by 1,000 percentage points to 6,000 percent.").is_empty());
 }
+
+#[test]
+fn acts_and_attitudes_that_corpora_attribute_are_cues() {
+    let a = attrs("Most senators voted against the bill on Tuesday.");
+    assert_eq!(
+        (a[0].0.as_str(), a[0].1.as_str()),
+        ("Most senators", "voted against")
+    );
+    let a = attrs("Many voters see the economy as the top issue.");
+    assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Many voters", "see"));
+    // A noun after a determiner stays a noun.
+    assert!(cues("The call came late on Tuesday.").is_empty());
+}

@@ -187,7 +187,8 @@ pub(super) fn push_word<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, i: usize, end
 pub(super) fn quote_depths(toks: &[Tok<'_>], starts_inside: bool) -> Vec<bool> {
     // A sentence whose first quotation mark opens a quotation did not start inside one.
     let first_mark = toks.iter().find(|t| t.is_punct(&['“', '”', '«', '»']));
-    let mut inside = starts_inside && !first_mark.is_some_and(|t| t.is_punct(&['“', '«']));
+    let mut inside = starts_inside && !first_mark.is_some_and(|t| t.is_punct(&['“', '«']))
+        || first_mark.is_none() && straight_quote_closes_first(toks);
     toks.iter()
         .map(|t| {
             if t.is_punct(&['“', '«']) {
@@ -202,4 +203,15 @@ pub(super) fn quote_depths(toks: &[Tok<'_>], starts_inside: bool) -> Vec<bool> {
             inside
         })
         .collect()
+}
+
+/// Whether a sentence with straight quotes only began inside a quotation that the sentence
+/// splitter cut ("''Did I enjoy it? No, not at all,'' she said."): its straight quotes are odd
+/// in number and the first follows a comma or an end mark, as a closing quote does.
+pub(super) fn straight_quote_closes_first(toks: &[Tok<'_>]) -> bool {
+    let straight = || toks.iter().enumerate().filter(|(_, t)| t.is_punct(&['"']));
+    let odd = straight().count() % 2 == 1;
+    odd && straight()
+        .next()
+        .is_some_and(|(k, _)| k > 0 && toks[k - 1].is_punct(&[',', '.', '?', '!']))
 }

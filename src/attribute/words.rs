@@ -91,7 +91,7 @@ pub(super) const NOUNISH_CUES: &str = "states reports notes claims estimates sho
 
 /// Base-form cue verbs that are as often nouns ("support for", "his plan", "in defense"): verbs
 /// only after a subject or an auxiliary and before no preposition.
-pub(super) const NOUN_VERB_CUES: &str = "support backing view plan praise defend blame note \
+pub(super) const NOUN_VERB_CUES: &str = "support backing view plan praise defend blame note call \
     stress feel";
 
 /// Words after which a base-form verb may follow its subject: pronouns, modals, negations.
