@@ -4,7 +4,7 @@
 
 use crate::compare::{self, CompareOptions, Verdict};
 use crate::extract::{self, Attempt};
-use crate::model::{Claim, ClaimKind};
+use crate::model::{Claim, ClaimKind, FindingKind};
 use crate::rules::RuleSet;
 use crate::subject::MatchHow;
 use crate::text::Document;
@@ -200,19 +200,18 @@ pub fn explain(rules: &RuleSet, doc: &Document, first: usize, last: usize) -> Ex
     for (i, a) in ex.claims.iter().enumerate() {
         for (j, b) in ex.claims.iter().enumerate().skip(i + 1) {
             let touches = in_range(a.span.start, a.span.end) || in_range(b.span.start, b.span.end);
-            let comparable = a.axis == b.axis
+            // Statements are paired only by the search kinds, traced below.
+            let comparable = a.axis == b.axis && a.kind != ClaimKind::Statement
                 || a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution;
             if !touches || !comparable {
                 continue;
             }
-            for rule in &rules.contradictions {
+            for rule in rules.contradictions.iter().filter(|r| !r.kind.searches()) {
                 let flagged = findings
                     .iter()
                     .any(|f| f.claims == [i, j] && f.rule == rule.id);
                 let verdict = if flagged {
                     "flagged".to_owned()
-                } else if rule.kind.searches() {
-                    continue;
                 } else {
                     match compare::judge(rule, a, b) {
                         Verdict::Conflict => "not flagged: the pair was already flagged by an earlier rule, or its subjects differ".to_owned(),
@@ -230,19 +229,23 @@ pub fn explain(rules: &RuleSet, doc: &Document, first: usize, last: usize) -> Ex
         }
     }
     for f in &findings {
-        if rules
-            .contradictions
-            .iter()
-            .any(|r| r.id == f.rule && r.kind.searches())
-        {
+        if f.kind.searches() {
             let (a, b) = (&ex.claims[f.claims[0]], &ex.claims[f.claims[1]]);
             if in_range(a.span.start, a.span.end) || in_range(b.span.start, b.span.end) {
+                let how = match f.kind {
+                    FindingKind::NegatedRestatement => {
+                        "a negated statement pairs with the nearest account of the predicate it negates"
+                    }
+                    FindingKind::Contrast => {
+                        "the article sets the statement against the account before it"
+                    }
+                    _ => "a denial pairs with the nearest claim of another source",
+                };
                 pairs.push(PairTrace {
                     a: format!("c{}", f.claims[0] + 1),
                     b: format!("c{}", f.claims[1] + 1),
                     rule: f.rule.clone(),
-                    verdict: "flagged (a denial pairs with the nearest claim of another source)"
-                        .to_owned(),
+                    verdict: format!("flagged ({how})"),
                 });
             }
         }

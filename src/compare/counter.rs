@@ -1,10 +1,14 @@
-//! Negated restatements: a reported statement that says something did not happen, paired with
-//! another source's account that it did ("his fighters have not been pushed out of Bujumbura"
-//! against "the government says it has pushed the rebels away from the capital").
+//! Pairing reported statements with each other, where no claim pattern gives them a shape.
 //!
-//! The pair must share the negated predicate (the first event word after the negation, as a
-//! stem), so a negated statement disputes only accounts of the same action, not every claim
-//! nearby. Statements that negate the same predicate agree with each other.
+//! Negated restatements: a statement that says something did not happen pairs with another
+//! source's account that it did ("his fighters have not been pushed out of Bujumbura" against "the
+//! government says it has pushed the rebels away from the capital"). The pair must share the
+//! negated predicate (the first event word after the negation, as a stem), so a negated statement
+//! disputes only accounts of the same action, not every claim nearby; statements that negate the
+//! same predicate agree with each other.
+//!
+//! Contrasted accounts: a statement the article sets against the one before it ("… But the rebels
+//! say …") pairs with it when the two share at least two event words.
 
 use super::{Pairing, finding, render_message, within};
 use crate::model::{Claim, ClaimKind, Finding, FindingKind, Stance};
@@ -50,6 +54,9 @@ impl Pairing<'_> {
                     let a = &claims[i];
                     i != j
                         && keys[i] != keys[j]
+                        // The outlet's own voice is, as often as not, a speaker the attribution
+                        // stage missed: precision first.
+                        && a.source.via != crate::model::Via::Document
                         && a.source.stance != Stance::Deny
                         && !self.is_denial(a)
                         && self.said_stems(i).contains(&neg.head)
@@ -58,9 +65,6 @@ impl Pairing<'_> {
                         // "they doubted inflation had declined, noting …": a doubting account
                         // sides with the negation, whatever words it shares.
                         && !disputes(&a.text)
-                        // The outlet's own voice is, as often as not, a speaker the attribution
-                        // stage missed: precision first.
-                        && a.source.via != crate::model::Via::Document
                 };
                 let best = within(claims, &doc, d.sentence_index, window)
                     .filter(|&i| restates(i))
