@@ -25,6 +25,10 @@ struct Mention {
     aliases: BTreeSet<String>,
     /// Keyed by a surname or a whole name rather than by its words: never a mere description.
     named: bool,
+    /// The last word of a description ("critic" in "government critic"): what it is.
+    head: Option<String>,
+    /// Several speakers joined by "and" ("witnesses and government officials").
+    conjoined: bool,
 }
 
 /// Lower-case identifying words of a phrase, possessives and punctuation stripped.
@@ -76,6 +80,11 @@ fn aliases(name: &str) -> BTreeSet<String> {
     out
 }
 
+/// Whether a word looks like a plural noun ("officials", "candidates"; not "press", "us").
+fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+}
+
 /// Whether a phrase is a name rather than a description: it ends in a capitalised word and is
 /// not a lone plural ("Officials", "Villagers" open a sentence but describe).
 fn is_name(phrase: &str) -> bool {
@@ -98,11 +107,22 @@ impl Mention {
             w.extend(words(r));
         }
         let named = is_name(name);
+        let head = words(name.split(',').next().unwrap_or(name))
+            .into_iter()
+            .next_back()
+            .filter(|_| !named);
         Mention {
             aliases: aliases(name),
             key,
             words: w,
             named,
+            head: name
+                .split_whitespace()
+                .next_back()
+                .map(|w| words(w).into_iter().collect::<String>())
+                .filter(|w| !w.is_empty() && !named)
+                .or(head),
+            conjoined: parts(name).len() > 1,
         }
     }
 
@@ -114,11 +134,17 @@ impl Mention {
             || !self.aliases.is_disjoint(&other.aliases)
     }
 
-    /// Whether this phrase describes `fuller`: all its words belong to it, and it has fewer.
+    /// Whether this phrase describes `fuller`: all its words belong to it, and it has fewer; an
+    /// unnamed fuller phrase must be the same kind of speaker ("government" does not describe a
+    /// "government critic"), and one speaker does not describe a group joined by "and".
     fn describes(&self, fuller: &Mention) -> bool {
         !self.words.is_empty()
             && self.words.len() < fuller.words.len()
             && self.words.is_subset(&fuller.words)
+            && (self.conjoined || !fuller.conjoined)
+            && fuller.head.as_ref().is_none_or(|h| self.words.contains(h))
+            // "opposition candidates" are not the one named opposition leader.
+            && !(fuller.named && self.head.as_deref().is_some_and(is_plural))
     }
 }
 
@@ -130,9 +156,9 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// One key per claim, equal for claims whose sources are the same speaker. `claims` are one
-/// document's claims in text order; the document's own voice keeps its plain key.
-pub fn source_keys(claims: &[Claim]) -> Vec<String> {
+/// For each claim, the index of the fullest mention of its speaker among `claims` (one
+/// document's claims in text order), or `None` for the document's own voice.
+fn fullest_mentions(claims: &[Claim]) -> Vec<Option<usize>> {
     let mentions: Vec<Option<Mention>> = claims
         .iter()
         .map(|c| {
@@ -178,7 +204,7 @@ pub fn source_keys(claims: &[Claim]) -> Vec<String> {
             parent[a] = b;
         }
     }
-    // Each group is keyed by its fullest mention, so that keys stay comparable across
+    // Each group is represented by its fullest mention, so that keys stay comparable across
     // documents.
     let mut best: Vec<Option<usize>> = vec![None; claims.len()];
     for i in 0..claims.len() {
@@ -195,13 +221,36 @@ pub fn source_keys(claims: &[Claim]) -> Vec<String> {
     }
     (0..claims.len())
         .map(|i| {
-            let r = find(&mut parent, i);
-            match best[r].and_then(|b| mentions[b].as_ref()) {
-                Some(m) => m.key.clone(),
-                None => claims[i].source.key(),
-            }
+            mentions[i].as_ref()?;
+            best[find(&mut parent, i)]
         })
         .collect()
+}
+
+/// Sets each claim's `source.resolved` to the fullest mention of its speaker in the document
+/// when that names the speaker differently ("the governor" → "Alberio Oromo", "ZCTU" → "Zimbabwe
+/// Congress of Trade Unions"), so that [`crate::model::Source::resolved_key`] is equal for all
+/// mentions of one speaker. `claims` are one document's claims in text order.
+pub fn resolve(claims: &mut [Claim]) {
+    let fullest = fullest_mentions(claims);
+    let names: Vec<Option<String>> = fullest
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let b = (*b)?;
+            let (own, full) = (&claims[i].source, &claims[b].source);
+            (own.key() != full.key()).then(|| full.name.clone())
+        })
+        .collect();
+    for (c, name) in claims.iter_mut().zip(names) {
+        c.source.resolved = name;
+    }
+}
+
+/// One key per claim, equal for claims whose sources are the same speaker: the key of the
+/// speaker each resolves to ([`resolve`] must have run on the document's claims).
+pub fn source_keys(claims: &[Claim]) -> Vec<String> {
+    claims.iter().map(|c| c.source.resolved_key()).collect()
 }
 
 /// The parts of a conjoined name: "the army and FDD spokesman X" → "the army", "FDD spokesman X".
@@ -281,6 +330,7 @@ mod tests {
                 cue: None,
                 via: Via::Explicit,
                 stance: Stance::Assert,
+                resolved: None,
                 span: None,
                 cue_span: None,
             },
@@ -290,7 +340,8 @@ mod tests {
     }
 
     fn keys(names: &[&str]) -> Vec<String> {
-        let claims: Vec<Claim> = names.iter().map(|n| claim(n, None)).collect();
+        let mut claims: Vec<Claim> = names.iter().map(|n| claim(n, None)).collect();
+        resolve(&mut claims);
         source_keys(&claims)
     }
 
@@ -312,7 +363,7 @@ mod tests {
 
     #[test]
     fn a_role_from_an_apposition_counts() {
-        let claims = [
+        let mut claims = [
             claim(
                 "Shafiqullah Tahiri",
                 Some("A spokesman for Afghanistan's National Security Directorate"),
@@ -320,9 +371,32 @@ mod tests {
             claim("the spokesman", None),
             claim("Afghan officials", None),
         ];
+        resolve(&mut claims);
+        assert_eq!(
+            claims[1].source.resolved.as_deref(),
+            Some("Shafiqullah Tahiri")
+        );
+        assert_eq!(claims[0].source.resolved, None);
         let k = source_keys(&claims);
         assert_eq!(k[0], k[1]);
         assert_ne!(k[0], k[2]);
+    }
+
+    #[test]
+    fn a_modifier_or_a_member_of_a_group_is_not_the_speaker() {
+        let k = keys(&["government critic", "the government"]);
+        assert_ne!(k[0], k[1]);
+        let k = keys(&["Witnesses and government officials", "Officials"]);
+        assert_ne!(k[0], k[1]);
+        let k = keys(&[
+            "officials and residents",
+            "Local security officials and residents",
+        ]);
+        assert_eq!(k[0], k[1]);
+        let k = keys(&["independent economists", "economists"]);
+        assert_eq!(k[0], k[1]);
+        let k = keys(&["opposition leader Charles Bowao", "Opposition candidates"]);
+        assert_ne!(k[0], k[1]);
     }
 
     #[test]

@@ -365,6 +365,7 @@ fn run(rules: &RuleSet, doc: &Document, doc_index: usize, trace: bool) -> Extrac
         statements(&attributions[si], s, si, doc_index, event, doc, &mut kept);
         claims.extend(kept);
     }
+    crate::entities::resolve(&mut claims);
     Extraction {
         attempts,
         sentences,
@@ -730,6 +731,7 @@ impl ClaimCtx<'_> {
                 cue: None,
                 via: Via::Explicit,
                 stance: crate::model::Stance::Assert,
+                resolved: None,
                 span: Some(Span::new(self.abs(g.start()), self.abs(g.end()))),
                 cue_span: None,
             };
@@ -819,6 +821,7 @@ impl ClaimCtx<'_> {
                 cue: None,
                 via: Via::Explicit,
                 stance: crate::model::Stance::Assert,
+                resolved: None,
                 span: Some(Span::new(self.abs(s.start()), self.abs(s.end()))),
                 cue_span: None,
             };
@@ -902,6 +905,7 @@ impl ClaimCtx<'_> {
             cue: Some(first),
             via: Via::Explicit,
             stance: cue.stance,
+            resolved: None,
             span: Some(Span::new(self.abs(sp.start), self.abs(sp.end))),
             cue_span: Some(Span::new(span.start, span.start)),
         })

@@ -186,6 +186,11 @@ pub struct Source {
     pub via: Via,
     /// Stance of the reporting verb.
     pub stance: Stance,
+    /// The fullest mention of the same speaker in the document ("Imatong State Governor Alberio
+    /// Oromo" for "the governor", "Zimbabwe Congress of Trade Unions" for "ZCTU"), when it names
+    /// the speaker differently; set by [`crate::entities::resolve`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
     /// Span of the source mention in the document, if any.
     #[serde(skip)]
     pub span: Option<Span>,
@@ -198,6 +203,12 @@ impl Source {
     /// A key under which two mentions of the same speaker compare equal.
     pub fn key(&self) -> String {
         source_key(&self.name)
+    }
+
+    /// The key of the speaker this mention resolves to in its document: equal for every
+    /// mention of one speaker ("the spokesman", "Spokesman Bryan Hilferty").
+    pub fn resolved_key(&self) -> String {
+        source_key(self.resolved.as_deref().unwrap_or(&self.name))
     }
 }
 

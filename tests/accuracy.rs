@@ -16,7 +16,12 @@
 //! In the fourth session 10 held-out articles were added (58 gold files) and the floors set one
 //! pair below the figures after negated restatements and contrasts (tune findings P 0.828
 //! R 0.742, 48/58 and 46/62; heldout findings P 0.379 R 0.134, 11/29 and 11/82, attribution
-//! P 0.674 R 0.481).
+//! P 0.674 R 0.481). Then 10 more held-out articles were added (68 gold files; on them the
+//! session's changes found nothing more than the session-start build) and attribution began to
+//! count the speaker a mention resolves to; the floors were reset one pair below (tune
+//! attribution P 0.877 R 0.616; heldout findings P 0.361 R 0.111, 13/36 and 13/117, attribution
+//! P 0.701 R 0.485): the heldout finding floors are lower only because the new articles are
+//! harder, not because any figure fell on the same files.
 //! Raise them as the engine improves; never lower them to let a regression pass.
 #![allow(clippy::print_stdout)]
 
@@ -29,15 +34,15 @@ const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.81;
 /// Findings recall on the `tune` split.
 const TUNE_FINDING_RECALL_FLOOR: f64 = 0.72;
 /// Attribution precision (matched claims with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.84;
+const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.86;
 /// Attribution recall (gold claims found with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.59;
+const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.60;
 /// Findings precision on the `heldout` split.
-const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.34;
+const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.33;
 /// Findings recall on the `heldout` split.
-const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.12;
+const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.10;
 /// Attribution precision on the `heldout` split.
-const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.66;
+const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.68;
 /// Attribution recall on the `heldout` split.
 const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.47;
 

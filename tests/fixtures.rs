@@ -67,6 +67,9 @@ fn claim_line(out: &mut String, doc: &Document, i: usize, c: &Claim) {
     }
     let s = &c.source;
     let mut source = format!("source={} via={}", quoted(&s.name), snake(s.via));
+    if let Some(full) = &s.resolved {
+        let _ = write!(source, " resolved={}", quoted(full));
+    }
     if let Some(cue) = &s.cue {
         let _ = write!(source, " cue={}", quoted(cue));
     }

@@ -91,6 +91,7 @@ pub fn attribute(
                     cue: Some(f.word),
                     via,
                     stance: f.stance,
+                    resolved: None,
                     span: named
                         .then(|| Span::new(base + f.speaker.span.0, base + f.speaker.span.1)),
                     cue_span: Some(Span::new(base + f.cue.0, base + f.cue.1)),
@@ -181,6 +182,7 @@ pub fn document_source() -> Source {
         cue: None,
         via: Via::Document,
         stance: Stance::Assert,
+        resolved: None,
         span: None,
         cue_span: None,
     }

@@ -32,11 +32,9 @@ pub enum Verdict {
 /// a group, claims are visited in text order, so a group whose rules all have a `within`
 /// window stops scanning once the window is passed; denials search only their own document.
 pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Finding> {
-    // One key per speaker of a document: "the spokesman" and "Spokesman Bryan Hilferty" agree.
-    let keys: Vec<String> = doc_ranges(claims)
-        .into_par_iter()
-        .flat_map_iter(|r| crate::entities::source_keys(&claims[r]))
-        .collect();
+    // One key per speaker of a document: "the spokesman" and "Spokesman Bryan Hilferty" agree
+    // (extraction resolved each mention to its speaker).
+    let keys = crate::entities::source_keys(claims);
     let ctx = Pairing {
         rules,
         claims,
@@ -570,7 +568,12 @@ pub const MAX_DISTANCE: usize = 250;
 
 /// Decides whether one rule flags a pair, and why not if it does not.
 pub fn judge(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
-    judge_sources(rule, a, b, a.source.key() == b.source.key())
+    judge_sources(
+        rule,
+        a,
+        b,
+        a.source.resolved_key() == b.source.resolved_key(),
+    )
 }
 
 /// [`judge`], told whether the two claims have the same source (its key is costly to build).

@@ -49,6 +49,9 @@ fn source_line(c: &Claim) -> String {
     if let Some(role) = &s.role {
         out.push_str(&format!(" ({role})"));
     }
+    if let Some(full) = &s.resolved {
+        out.push_str(&format!(" = {full}"));
+    }
     match (s.via, &s.cue) {
         (Via::Document, _) => out = "the document's own voice".to_owned(),
         (Via::Pronoun, Some(cue)) => out.push_str(&format!(", “{cue}” via a pronoun")),

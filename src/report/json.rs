@@ -97,6 +97,10 @@ pub struct JsonSource {
     pub via: String,
     /// `assert`, `deny` or `hedge`.
     pub stance: String,
+    /// The fullest mention of the same speaker in the document, when it names the speaker
+    /// differently ("Alberio Oromo" for "the governor"); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<String>,
 }
 
 /// A claim.
@@ -222,6 +226,7 @@ pub fn claim(id: usize, c: &Claim, docs: &[Document]) -> JsonClaim {
             cue: c.source.cue.clone(),
             via: to_value(&c.source.via),
             stance: to_value(&c.source.stance),
+            resolved: c.source.resolved.clone(),
         },
         rule: c.rule.clone(),
     }

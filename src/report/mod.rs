@@ -174,13 +174,19 @@ pub fn location(doc: &Document, c: &Claim) -> String {
     format!("{}:{line}:{col}", doc.path)
 }
 
-/// A claim's source for one-line output: the name, with the role in brackets when known, or
-/// "the document" for the outlet's own voice.
+/// A claim's source for one-line output: the name, with the role in brackets when known and the
+/// speaker it resolves to after "=", or "the document" for the outlet's own voice.
 pub fn source_label(c: &Claim) -> String {
-    match (&c.source.via, &c.source.role) {
-        (crate::model::Via::Document, _) => format!("{} (the document's own voice)", c.source.name),
+    let named = match (&c.source.via, &c.source.role) {
+        (crate::model::Via::Document, _) => {
+            return format!("{} (the document's own voice)", c.source.name);
+        }
         (_, Some(role)) if !role.is_empty() => format!("{} ({role})", c.source.name),
         _ => c.source.name.clone(),
+    };
+    match &c.source.resolved {
+        Some(full) => format!("{named} = {full}"),
+        None => named,
     }
 }
 
