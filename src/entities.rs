@@ -276,6 +276,45 @@ pub fn same_party(a: &str, b: &str) -> bool {
     })
 }
 
+/// Words of an actor phrase that say what kind of actor, not which one.
+const GENERIC_ACTORS: &[&str] = &[
+    "forces",
+    "troops",
+    "fighters",
+    "militants",
+    "soldiers",
+    "officials",
+    "group",
+    "army",
+    "military",
+    "police",
+    "government",
+    "authorities",
+    "men",
+    "gunmen",
+    "units",
+    "members",
+    "militia",
+    "militias",
+    "they",
+    "we",
+    "it",
+    "our",
+];
+
+/// Whether two actor phrases share a word that says which actor they are ("Islamist militants"
+/// and "Islamist fighters", "Boko Haram fighters" and "Boko Haram"); words for the kind of
+/// actor ("forces", "government") do not count.
+pub fn share_identity(a: &str, b: &str) -> bool {
+    let distinctive = |p: &str| -> BTreeSet<String> {
+        words(p)
+            .into_iter()
+            .filter(|w| !GENERIC_ACTORS.contains(&w.as_str()))
+            .collect()
+    };
+    !distinctive(a).is_disjoint(&distinctive(b))
+}
+
 /// Whether one speaker phrase describes the other, so that they speak for one side: all the
 /// words of the shorter belong to the longer ("government" and "Government spokesman Moussa
 /// Ibrahim", "police" and "police chief Ali Noor"). Used to keep a denial from disputing its own
@@ -397,6 +436,17 @@ mod tests {
         assert_eq!(k[0], k[1]);
         let k = keys(&["opposition leader Charles Bowao", "Opposition candidates"]);
         assert_ne!(k[0], k[1]);
+    }
+
+    #[test]
+    fn actors_sharing_a_distinctive_word_are_one_side() {
+        assert!(share_identity("Islamist militants", "Islamist fighters"));
+        assert!(share_identity("Boko Haram fighters", "Boko Haram"));
+        assert!(!share_identity("government troops", "rebel forces"));
+        assert!(!share_identity(
+            "Somali government forces",
+            "Kenyan government forces"
+        ));
     }
 
     #[test]

@@ -381,10 +381,25 @@ fn places(text: &str) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<String> = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if matches!(
-            w.to_lowercase().as_str(),
-            "in" | "at" | "near" | "across" | "outside"
-        ) {
+        let lower = w.to_lowercase();
+        // "in Goma", and the place taken or held: "captured Konna", "the town of Voinjama".
+        let place_of =
+            lower == "of" && i > 0 && PLACE_NOUNS.contains(&words[i - 1].to_lowercase().as_str());
+        if place_of
+            || matches!(
+                lower.as_str(),
+                "in" | "at"
+                    | "near"
+                    | "across"
+                    | "outside"
+                    | "captured"
+                    | "seized"
+                    | "overran"
+                    | "retook"
+                    | "recaptured"
+                    | "occupied"
+            )
+        {
             let rest = &words[i + 1..];
             let skip = rest
                 .iter()
@@ -432,6 +447,11 @@ fn places(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// Words before "of" and a place's name ("the town of Konna", "in control of Voinjama").
+const PLACE_NOUNS: &[&str] = &[
+    "town", "city", "village", "district", "province", "region", "control",
+];
 
 /// Administrative divisions named after a place ("Khost province", "Borno state").
 const ADMIN_UNITS: &[&str] = &[
@@ -961,6 +981,10 @@ mod tests {
         assert!(places("villagers in southern South Sudan said").is_empty());
         assert_eq!(places("fighting near Goma on Monday"), ["Goma"]);
         assert!(places("an attack in March").is_empty());
+        assert_eq!(places("rebels captured the town of Voinjama"), ["Voinjama"]);
+        assert_eq!(places("fighters seized Konna on Thursday"), ["Konna"]);
+        assert!(places("the killing of Khamis").is_empty());
+        assert_eq!(places("troops remain in control of Kolahun"), ["Kolahun"]);
     }
 
     #[test]

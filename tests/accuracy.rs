@@ -21,7 +21,8 @@
 //! count the speaker a mention resolves to; the floors were reset one pair below (tune
 //! attribution P 0.877 R 0.616; heldout findings P 0.361 R 0.111, 13/36 and 13/117, attribution
 //! P 0.701 R 0.485): the heldout finding floors are lower only because the new articles are
-//! harder, not because any figure fell on the same files.
+//! harder, not because any figure fell on the same files. Control-of-place claims then took the
+//! heldout findings to P 0.385 R 0.128 (15/39, 15/117); the floors follow, one pair below.
 //! Raise them as the engine improves; never lower them to let a regression pass.
 #![allow(clippy::print_stdout)]
 
@@ -38,9 +39,9 @@ const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.86;
 /// Attribution recall (gold claims found with the right source) on the `tune` split.
 const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.60;
 /// Findings precision on the `heldout` split.
-const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.33;
+const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.35;
 /// Findings recall on the `heldout` split.
-const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.10;
+const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.11;
 /// Attribution precision on the `heldout` split.
 const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.68;
 /// Attribution recall on the `heldout` split.

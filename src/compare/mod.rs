@@ -646,6 +646,11 @@ fn judge_sources(rule: &ContradictionRule, a: &Claim, b: &Claim, same_source: bo
             (Some(_), Some(_)) if a.doc == b.doc && a.event != b.event => {
                 No("different events".into())
             }
+            (Some(_), Some(_)) if different_places(a, b) => No(format!(
+                "different places ({} vs {})",
+                a.places.join(", "),
+                b.places.join(", ")
+            )),
             (Some(x), Some(y))
                 if a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution =>
             {
@@ -654,6 +659,7 @@ fn judge_sources(rule: &ContradictionRule, a: &Claim, b: &Claim, same_source: bo
                     || kx.contains(&ky)
                     || ky.contains(&kx)
                     || crate::entities::same_party(x, y)
+                    || crate::entities::share_identity(x, y)
                 {
                     No("same agent".into())
                 } else if a.polarity != b.polarity {
