@@ -157,6 +157,11 @@ impl Pairing<'_> {
                         continue;
                     }
                     for rule in &pair_rules {
+                        // Checked here too so that a rule for other aspects costs no verdict
+                        // message.
+                        if !rule.applies_to(&a.aspect) || !rule.applies_to(&b.aspect) {
+                            continue;
+                        }
                         if judge_sources(rule, a, b, false) == Verdict::Conflict {
                             seen.insert((i, j));
                             findings.push(finding(rule, claims, i, j));
