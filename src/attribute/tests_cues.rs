@@ -90,7 +90,7 @@ fn an_asked_opener_reports_the_question() {
 #[test]
 fn raising_verbs_report_without_a_source() {
     let a = attrs("The senator is expected to announce her bid on Friday.");
-    assert_eq!(a[0].1, "expected");
+    assert_eq!(a[0].1, "is expected");
     assert!(a[0].2.starts_with("The senator is expected to announce"));
     let a = attrs("The two candidates seemed to agree on trade.");
     assert_eq!(a[0].1, "seemed");
@@ -150,4 +150,40 @@ fn acts_and_attitudes_that_corpora_attribute_are_cues() {
     assert_eq!((a[0].0.as_str(), a[0].1.as_str()), ("Many voters", "see"));
     // A noun after a determiner stays a noun.
     assert!(cues("The call came late on Tuesday.").is_empty());
+}
+
+#[test]
+fn cue_spans_take_the_verb_group_before_the_verb() {
+    assert_eq!(
+        cues("The mayor has also said that taxes will rise."),
+        ["has also said"]
+    );
+    assert_eq!(
+        cues("Officials did not say when the road would reopen."),
+        ["did not say"]
+    );
+    assert_eq!(
+        cues("She repeatedly denied that the money was hers."),
+        ["repeatedly denied"]
+    );
+    assert_eq!(
+        cues("They’ve argued that the plan is too costly."),
+        ["’ve argued"]
+    );
+    assert_eq!(
+        cues("He didn’t immediately respond to the charge that he lied."),
+        ["didn’t immediately respond"]
+    );
+    // Neither the speaker nor a content before the cue joins it.
+    assert_eq!(cues("“We will win,” Smith has said."), ["has said"]);
+    assert_eq!(
+        cues("“Prices will fall soon,” said the minister."),
+        ["said"]
+    );
+    // A capitalised word or a conjunction ends the group.
+    assert_eq!(
+        cues("Jones and Smith then said the vote was rigged."),
+        ["then said"]
+    );
+    assert_eq!(cues("Turnout rose, and officials said so."), ["said"]);
 }
