@@ -40,7 +40,8 @@ pub(super) fn verb_group_start(toks: &[Tok<'_>], k: usize, floor: usize) -> usiz
 }
 
 /// Widens the cue of every attribution left over its verb group, never into its speaker or a
-/// content before it. Runs after the cues have been used to place speakers and contents.
+/// content before it, and right over a topic preposition or a medium of speech. Runs after the
+/// cues have been used to place speakers and contents.
 pub(super) fn widen_cues(toks: &[Tok<'_>], found: &mut [Found]) {
     for f in found.iter_mut() {
         let Some(k) = token_at(toks, f.cue.0) else {
@@ -57,5 +58,64 @@ pub(super) fn widen_cues(toks: &[Tok<'_>], found: &mut [Found]) {
         if s < k {
             f.cue.0 = toks[s].start;
         }
+        take_topic_preposition(toks, f);
+        take_medium_frame(toks, f);
+    }
+}
+
+/// Prepositions that introduce what a verb reports as its object ("said of the plan", "warned
+/// against", "spoke about"): they belong to the cue, not to the content.
+const TOPIC_PREPOSITIONS: &str = "of about for against on with";
+
+/// Moves a topic preposition that opens a content right after its cue into the cue: "spoke
+/// [about] the economy" has the cue "spoke about" and the content "the economy".
+fn take_topic_preposition(toks: &[Tok<'_>], f: &mut Found) {
+    let e = first_token_from(toks, f.cue.1);
+    let (Some(prep), Some(next)) = (toks.get(e), toks.get(e + 1)) else {
+        return;
+    };
+    let topic = prep.in_list(TOPIC_PREPOSITIONS) && !measure_starts(toks, e + 1);
+    if prep.start == f.content.0 && topic && next.start < f.content.1 {
+        f.cue.1 = prep.end;
+        f.content.0 = next.start;
+    }
+}
+
+/// Whether a quantity or a time starts at token `i`: after "about" or "for" it is an amount or
+/// a period ("said about a thousand rebels", "forecast for the year"), not a topic.
+fn measure_starts(toks: &[Tok<'_>], i: usize) -> bool {
+    let measure = |t: &Tok<'_>| {
+        is_number(t) || t.in_list(TIME_WORDS) || t.in_list("thousand hundred dozen million billion")
+    };
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    measure(t) || t.in_list("a an the this last next") && toks.get(i + 1).is_some_and(measure)
+}
+
+/// The token after a medium of speech that follows the cue at token `e`: "said [in a
+/// statement]", "wrote [on Twitter]", "told reporters [in a telephone interview]" has it at the
+/// medium's noun. At most three words after the preposition.
+fn medium_frame_end(toks: &[Tok<'_>], e: usize) -> Option<usize> {
+    if !toks.get(e)?.in_list("in on via") {
+        return None;
+    }
+    (e + 1..toks.len().min(e + 4))
+        .take_while(|&i| toks[i].is_word())
+        .find(|&i| toks[i].in_list(MEDIUMS))
+        .map(|i| i + 1)
+}
+
+/// Extends a cue over the medium of speech right after it ("said in a statement"), unless the
+/// speaker or the content lies there.
+fn take_medium_frame(toks: &[Tok<'_>], f: &mut Found) {
+    let e = first_token_from(toks, f.cue.1);
+    let Some(end) = medium_frame_end(toks, e) else {
+        return;
+    };
+    let (from, to) = (toks[e].start, toks[end - 1].end);
+    let clear = |span: (usize, usize)| span.1 <= from || to <= span.0;
+    if clear(f.speaker.span) && clear(f.content) {
+        f.cue.1 = to;
     }
 }

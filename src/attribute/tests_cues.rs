@@ -71,7 +71,7 @@ fn an_asked_opener_reports_the_question() {
     assert_eq!(a[0].2, "whether he would run");
     assert!(a.iter().any(|a| a.0 == "Smith" && a.1 == "said"));
     let a = attrs("When asked about the deal, the senator said it was fair.");
-    assert!(a.iter().any(|a| a.1 == "asked" && a.2 == "about the deal"));
+    assert!(a.iter().any(|a| a.1 == "asked about" && a.2 == "the deal"));
     assert!(
         a.iter()
             .any(|a| a.0 == "the senator" && a.2 == "it was fair.")
@@ -186,4 +186,24 @@ fn cue_spans_take_the_verb_group_before_the_verb() {
         ["then said"]
     );
     assert_eq!(cues("Turnout rose, and officials said so."), ["said"]);
+}
+
+#[test]
+fn cue_spans_take_a_topic_preposition_and_a_medium() {
+    let a = attrs("The senator has warned against a second term for the chairman.");
+    assert_eq!(a[0].1, "has warned against");
+    assert_eq!(a[0].2, "a second term for the chairman.");
+    let a = attrs("The governor said in a statement that the bill was flawed.");
+    assert_eq!(a[0].1, "said in a statement");
+    assert_eq!(a[0].2, "that the bill was flawed.");
+    let a = attrs("“We will not back down,” the union wrote on Twitter.");
+    assert_eq!(a[0].1, "wrote on Twitter");
+    // An amount or a period is no topic; a time is no medium.
+    let a = attrs("Witnesses said about a thousand rebels took part.");
+    assert_eq!(a[0].1, "said");
+    assert_eq!(a[0].2, "about a thousand rebels took part.");
+    assert_eq!(
+        cues("Officials said on Monday that the bridge was safe."),
+        ["said"]
+    );
 }
