@@ -13,6 +13,7 @@
 //! at a complementizer `that` and excludes the cue and the speaker.
 
 mod content;
+mod cue_span;
 mod cues;
 mod memory;
 mod phrase;
@@ -30,6 +31,7 @@ use crate::rules::RuleSet;
 use crate::subject::clean_name;
 use crate::text::{Document, Sentence, Span};
 use content::*;
+use cue_span::*;
 use cues::*;
 use memory::*;
 use phrase::*;

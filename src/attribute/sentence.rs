@@ -42,6 +42,7 @@ pub(super) fn explicit_all(rules: &RuleSet, text: &str, starts_inside: bool) -> 
         }
         out.push(found);
     }
+    widen_cues(&toks, &mut out);
     drop_nested_unnamed(&mut out);
     innermost_first(&mut out);
     out
