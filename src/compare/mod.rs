@@ -1,6 +1,8 @@
 //! Findings: group claims by (document, subject, axis), then pair claims of different sources
 //! inside each group with the contradiction rules. Grouping keeps the cost proportional to the
-//! group sizes, not to the square of the number of claims.
+//! group sizes, not to the square of the number of claims. Denials, negated restatements and
+//! contrasts ([`FindingKind::searches`]) instead search a window of the document around each
+//! claim of their kind (`counter.rs` holds the two statement pairings).
 
 use crate::model::{Claim, ClaimKind, Finding, FindingKind, Polarity, Stance};
 use crate::rules::{ContradictionRule, RuleSet};
@@ -102,7 +104,7 @@ struct Pairing<'a> {
 
 impl Pairing<'_> {
     /// Groups the claims in `range` by (document, subject, axis) and judges the pairs of
-    /// different sources in each group with every rule except denials.
+    /// different sources in each group with every rule that does not search.
     fn groups(
         &self,
         range: Range<usize>,
