@@ -1,6 +1,6 @@
 //! crosscheck finds where the sources quoted in a text disagree with each other.
 //!
-//! The pipeline runs one way: documents ([`text`]) → sentences ([`text::segment`]) → claims
+//! The pipeline runs one way: documents ([`text`]) → sentences ([`text::segment()`]) → claims
 //! ([`extract`], using [`subject`], [`attribute`] and [`quantity`]) → findings ([`compare`]) →
 //! report ([`report`]). Rules come from YAML ([`rules`]) and are compiled once. [`analyze`] is
 //! pure: it does no I/O and prints nothing.

@@ -4,7 +4,7 @@
 //! voice.
 //!
 //! Works on sentences and rule cues only; claims are matched to the content span later. Each
-//! sentence is split into word and punctuation tokens ([`tokenize`]); speakers are noun phrases
+//! sentence is split into word and punctuation tokens (`tokenize`); speakers are noun phrases
 //! found by scanning tokens away from the cue, so every offset stays on a character boundary.
 //!
 //! Span conventions follow attribution corpora (PARC, PolNeAR): the source span covers the whole

@@ -269,7 +269,7 @@ pub fn summary(n: &Counts, findings: bool) -> Summary {
     }
 }
 
-/// Builds the wire report of a whole analysis (what [`write`] prints, as one value).
+/// Builds the wire report of a whole analysis (what [`write()`] prints, as one value).
 pub fn report(input: Input<'_>) -> Report {
     let chunk = Chunk::whole(&input);
     let mut counts = Counts::default();

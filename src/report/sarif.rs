@@ -368,7 +368,7 @@ fn log_with(rules: &RuleSet, results: Vec<SarifResult>) -> Log {
     }
 }
 
-/// Builds the SARIF log of a whole analysis (what [`write`] prints, as one value).
+/// Builds the SARIF log of a whole analysis (what [`write()`] prints, as one value).
 pub fn log(input: Input<'_>) -> Log {
     let index = rule_index(input.rules);
     let chunk = Chunk::whole(&input);

@@ -1,5 +1,5 @@
 //! The text layer: a loaded [`Document`], byte [`Span`]s into it and 1-based line/column lookup.
-//! Markdown masking lives in [`markdown`], sentence splitting in [`segment`]. This module decodes
+//! Markdown masking lives in [`markdown`], sentence splitting in [`segment`](mod@segment). This module decodes
 //! bytes the caller has already read; it opens no files and depends on nothing else in the crate.
 
 mod lines;
