@@ -107,21 +107,18 @@ impl Mention {
             w.extend(words(r));
         }
         let named = is_name(name);
-        let head = words(name.split(',').next().unwrap_or(name))
-            .into_iter()
+        // The last word of a description: `words` of one word is that word, cleaned.
+        let head = name
+            .split_whitespace()
             .next_back()
+            .and_then(|last| words(last).pop_first())
             .filter(|_| !named);
         Mention {
             aliases: aliases(name),
             key,
             words: w,
             named,
-            head: name
-                .split_whitespace()
-                .next_back()
-                .map(|w| words(w).into_iter().collect::<String>())
-                .filter(|w| !w.is_empty() && !named)
-                .or(head),
+            head,
             conjoined: parts(name).len() > 1,
         }
     }

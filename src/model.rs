@@ -199,6 +199,13 @@ pub struct Source {
     pub cue_span: Option<Span>,
 }
 
+impl Claim {
+    /// Where the claim starts in its sentence's text ([`Claim::context`]), in bytes.
+    pub fn offset(&self) -> usize {
+        self.span.start.saturating_sub(self.sentence.start)
+    }
+}
+
 impl Source {
     /// A key under which two mentions of the same speaker compare equal.
     pub fn key(&self) -> String {

@@ -303,33 +303,29 @@ pub fn negated(
         .filter_map(|m| rest.find(m))
         .min()
         .unwrap_or(rest.len());
-    // The same words as written, to tell names from predicates (lower-casing rarely changes a
-    // text's length; if it did, case is not consulted).
+    // The words as written, to tell names from predicates (lower-casing rarely changes a text's
+    // length; if it did, case is not consulted).
     let written = (lower.len() == text.len())
         .then(|| text.get(from..from + end))
-        .flatten();
-    let lowered = rest[..end].split(is_break);
-    let mut words: Box<dyn Iterator<Item = (&str, bool)>> = match written {
-        Some(w) => Box::new(
-            lowered.zip(
-                w.split(is_break)
-                    .map(|w| w.chars().next().is_some_and(char::is_uppercase)),
-            ),
-        ),
-        None => Box::new(lowered.map(|w| (w, false))),
+        .flatten()
+        .unwrap_or(&rest[..end]);
+    let is_light = |w: &str| {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        LIGHT.contains(&bare.as_str())
     };
-    let is_light = |w: &str| LIGHT.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut events = written
+        .split(is_break)
+        .filter(|w| !is_light(w))
+        .filter_map(|w| Some((stem(w, synonym)?, w.starts_with(char::is_uppercase))));
     // The first event word; a name there ("no more Fulani men left") is an argument, not a
     // predicate: the clause negates no action.
-    let (first, capital) = words.find(|&(w, _)| !is_light(w) && stem(w, synonym).is_some())?;
+    let (head, capital) = events.next()?;
     if capital {
         return None;
     }
-    let head = stem(first, synonym)?;
-    let mut scope: BTreeSet<String> = words
-        .filter(|&(w, _)| !is_light(w))
-        .filter_map(|(w, _)| stem(w, synonym))
-        .collect();
+    let mut scope: BTreeSet<String> = events.map(|(s, _)| s).collect();
     scope.insert(head.clone());
     Some(Negated { head, scope })
 }

@@ -10,20 +10,31 @@
 //! Contrasted accounts: a statement the article sets against the one before it ("… But the rebels
 //! say …") pairs with it when the two share at least two event words.
 
-use super::{Pairing, finding, render_message, within};
-use crate::model::{Claim, ClaimKind, Finding, FindingKind, Stance};
+use super::{Pairing, finding, within};
+use crate::model::{ClaimKind, Finding, FindingKind, Stance};
 use crate::topic::Negated;
 use std::collections::BTreeSet;
 use std::ops::Range;
 
 impl Pairing<'_> {
-    /// The negated predicate of what claim `i`'s source says, if any.
-    pub(super) fn negated(&self, i: usize) -> Option<Negated> {
-        crate::topic::negated(
-            &super::said(&self.claims[i]),
-            self.rules.matchers.negation.as_ref(),
-            &|w: &str| self.rules.units.get(w).cloned(),
-        )
+    /// The negated predicate of what claim `i`'s source says, if any (computed once per claim).
+    fn negated(&self, i: usize) -> Option<&Negated> {
+        self.negations[i]
+            .get_or_init(|| self.negated_in(&super::said(&self.claims[i])))
+            .as_ref()
+    }
+
+    /// Whether claim `i` is an account that claim `j` can be set against: another speaker's,
+    /// attributed (the outlet's own voice is, as often as not, a speaker the attribution stage
+    /// missed: precision first), asserted rather than denied, and not from `j`'s own side.
+    fn other_account(&self, i: usize, j: usize) -> bool {
+        let (a, d) = (&self.claims[i], &self.claims[j]);
+        i != j
+            && self.keys[i] != self.keys[j]
+            && a.source.via != crate::model::Via::Document
+            && a.source.stance != Stance::Deny
+            && !self.denial_aspects.contains(&a.aspect.as_str())
+            && !crate::entities::affiliated(&a.source.name, &d.source.name)
     }
 
     /// Pairs each negated reported statement in `doc` with the nearest attributed account by
@@ -34,7 +45,7 @@ impl Pairing<'_> {
         doc: Range<usize>,
         seen: &mut BTreeSet<(usize, usize)>,
     ) -> Vec<Finding> {
-        let (rules, claims, keys) = (self.rules, self.claims, self.keys);
+        let (rules, claims) = (self.rules, self.claims);
         let mut findings = Vec::new();
         for rule in rules
             .contradictions
@@ -51,20 +62,12 @@ impl Pairing<'_> {
                 };
                 let window = rule.within.unwrap_or(super::MAX_DISTANCE);
                 let restates = |i: usize| {
-                    let a = &claims[i];
-                    i != j
-                        && keys[i] != keys[j]
-                        // The outlet's own voice is, as often as not, a speaker the attribution
-                        // stage missed: precision first.
-                        && a.source.via != crate::model::Via::Document
-                        && a.source.stance != Stance::Deny
-                        && !self.is_denial(a)
+                    self.other_account(i, j)
                         && self.said_stems(i).contains(&neg.head)
-                        && !crate::entities::affiliated(&a.source.name, &d.source.name)
                         && self.negated(i).is_none_or(|n| n.head != neg.head)
                         // "they doubted inflation had declined, noting …": a doubting account
                         // sides with the negation, whatever words it shares.
-                        && !disputes(&a.text)
+                        && !disputes(&claims[i].text)
                 };
                 let best = within(claims, &doc, d.sentence_index, window)
                     .filter(|&i| restates(i))
@@ -79,13 +82,8 @@ impl Pairing<'_> {
                 let Some(i) = best else {
                     continue;
                 };
-                let (x, y) = if i < j { (i, j) } else { (j, i) };
-                if seen.insert((x, y)) {
-                    let mut f = finding(rule, claims, x, y);
-                    // "{b} says … did not happen": the negated statement is `b`.
-                    f.message = render_message(&rule.message, &claims[i], d);
-                    findings.push(f);
-                }
+                // "{b} says … did not happen": the negated statement is `b`.
+                findings.extend(self.disputed(rule, i, j, seen));
             }
         }
         findings
@@ -100,7 +98,7 @@ impl Pairing<'_> {
         doc: Range<usize>,
         seen: &mut BTreeSet<(usize, usize)>,
     ) -> Vec<Finding> {
-        let (rules, claims, keys) = (self.rules, self.claims, self.keys);
+        let (rules, claims) = (self.rules, self.claims);
         let mut findings = Vec::new();
         for rule in rules
             .contradictions
@@ -114,19 +112,11 @@ impl Pairing<'_> {
                     continue;
                 }
                 let account = |i: usize| {
-                    let a = &claims[i];
-                    keys[i] != keys[j]
-                        && a.source.via != crate::model::Via::Document
-                        && a.source.stance != Stance::Deny
-                        && !self.is_denial(a)
-                        && !crate::entities::affiliated(&a.source.name, &d.source.name)
+                    self.other_account(i, j)
                         // About the same thing: a contrast also joins unrelated facts.
                         && super::strong(self.said_stems(i).intersection(self.said_stems(j)).count()) > 0
                 };
-                let opening = d
-                    .context
-                    .get(..d.span.start.saturating_sub(d.sentence.start))
-                    .unwrap_or("");
+                let opening = d.context.get(..d.offset()).unwrap_or("");
                 let earlier: Vec<usize> = (doc.start..j)
                     .rev()
                     .take_while(|&i| claims[i].sentence_index + window >= d.sentence_index)
@@ -168,14 +158,6 @@ impl Pairing<'_> {
             }
         }
         findings
-    }
-
-    /// Whether a claim is itself a denial (of a rule that pairs as one): it disputes another
-    /// account rather than giving one.
-    fn is_denial(&self, a: &Claim) -> bool {
-        self.rules.contradictions.iter().any(|r| {
-            r.kind == FindingKind::Negation && !r.aspects.is_empty() && r.applies_to(&a.aspect)
-        })
     }
 }
 

@@ -44,6 +44,15 @@ pub fn pair(rules: &RuleSet, claims: &[Claim], opts: CompareOptions) -> Vec<Find
         said_stems: (0..claims.len())
             .map(|_| std::sync::OnceLock::new())
             .collect(),
+        negations: (0..claims.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect(),
+        denial_aspects: rules
+            .contradictions
+            .iter()
+            .filter(|r| r.kind == FindingKind::Negation)
+            .flat_map(|r| r.aspects.iter().map(String::as_str))
+            .collect(),
     };
     let docs = doc_ranges(claims);
     let mut findings: Vec<Finding> = if opts.across_documents {
@@ -100,6 +109,11 @@ struct Pairing<'a> {
     /// Topic stems of what each claim's source says, computed on first use: a denial compares
     /// them with every claim in its window.
     said_stems: Vec<std::sync::OnceLock<BTreeSet<String>>>,
+    /// The negated predicate of what each claim's source says, computed on first use: a negated
+    /// statement asks it of every candidate in its window.
+    negations: Vec<std::sync::OnceLock<Option<crate::topic::Negated>>>,
+    /// Aspects of the denial rules: a claim of one disputes an account rather than giving one.
+    denial_aspects: BTreeSet<&'a str>,
 }
 
 impl Pairing<'_> {
@@ -181,11 +195,36 @@ impl Pairing<'_> {
         crate::topic::stems(text, &|w: &str| self.rules.units.get(w).cloned())
     }
 
+    /// The negated predicate of a text, with the rules' negations and unit synonyms.
+    fn negated_in(&self, text: &str) -> Option<crate::topic::Negated> {
+        crate::topic::negated(text, self.rules.matchers.negation.as_ref(), &|w: &str| {
+            self.rules.units.get(w).cloned()
+        })
+    }
+
+    /// The finding of `rule` for account `i` disputed by claim `j`, unless the pair was already
+    /// flagged. Its message names `j` as `b`, whichever comes first in the text ("{b} disputes
+    /// what {a} says").
+    fn disputed(
+        &self,
+        rule: &ContradictionRule,
+        i: usize,
+        j: usize,
+        seen: &mut BTreeSet<(usize, usize)>,
+    ) -> Option<Finding> {
+        let (x, y) = if i < j { (i, j) } else { (j, i) };
+        seen.insert((x, y)).then(|| {
+            let mut f = finding(rule, self.claims, x, y);
+            f.message = render_message(&rule.message, &self.claims[i], &self.claims[j]);
+            f
+        })
+    }
+
     /// What denial `j` is about: its clause from the denial on, and, if that only points back
     /// or says too little, the topic of the nearest earlier denial within two sentences.
     fn denial_topic(&self, doc: Range<usize>, j: usize) -> BTreeSet<String> {
         let d = &self.claims[j];
-        let scope = clause_from(&d.context, d.span.start.saturating_sub(d.sentence.start));
+        let scope = clause_from(&d.context, d.offset());
         let mut topic = self.stems(scope);
         if crate::topic::is_anaphoric(scope) || topic.len() < 2 {
             // Claims are in text order: stop once more than two sentences back.
@@ -198,7 +237,7 @@ impl Pairing<'_> {
                 });
             if let Some(k) = earlier {
                 let e = &self.claims[k];
-                let s = clause_from(&e.context, e.span.start.saturating_sub(e.sentence.start));
+                let s = clause_from(&e.context, e.offset());
                 topic.extend(self.stems(s));
             }
         }
@@ -246,12 +285,9 @@ impl Pairing<'_> {
                 let overlap = |i: usize| self.shared_topic(&topic, i);
                 // "his fighters have not been pushed out": the account that states the negated
                 // predicate ("has pushed the rebels away") is the one disputed.
-                let head = crate::topic::negated(
-                    clause_from(&d.context, d.span.start.saturating_sub(d.sentence.start)),
-                    rules.matchers.negation.as_ref(),
-                    &|w: &str| rules.units.get(w).cloned(),
-                )
-                .map(|n| n.head);
+                let head = self
+                    .negated_in(clause_from(&d.context, d.offset()))
+                    .map(|n| n.head);
                 let states_head = |i: usize| {
                     head.as_ref()
                         .is_some_and(|h| self.said_stems(i).contains(h))
@@ -402,14 +438,7 @@ impl Pairing<'_> {
                     }
                 }
                 for i in targets {
-                    let (x, y) = if i < j { (i, j) } else { (j, i) };
-                    if seen.insert((x, y)) {
-                        let mut f = finding(rule, claims, x, y);
-                        // The message reads "{b} disputes what {a} says" with the denial as
-                        // `b`, whichever comes first in the text.
-                        f.message = render_message(&rule.message, &claims[i], d);
-                        findings.push(f);
-                    }
+                    findings.extend(self.disputed(rule, i, j, seen));
                 }
             }
         }
