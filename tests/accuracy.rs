@@ -23,6 +23,12 @@
 //! P 0.701 R 0.485): the heldout finding floors are lower only because the new articles are
 //! harder, not because any figure fell on the same files. Control-of-place claims then took the
 //! heldout findings to P 0.385 R 0.128 (15/39, 15/117); the floors follow, one pair below.
+//! In the fifth session the sixth and seventh batches (20 articles, measured as held-out in the
+//! fourth session, where both informed choices) moved to `tune`, before a fresh held-out batch was
+//! annotated: the splits are now 47 tune and 21 held-out, so every floor was reset one pair below
+//! the figures of the same build on the new splits (tune findings P 0.737 R 0.429, 56/76 and
+//! 54/126, attribution P 0.811 R 0.548; heldout findings P 0.381 R 0.151, 8/21 and 8/53,
+//! attribution P 0.693 R 0.504).
 //! Raise them as the engine improves; never lower them to let a regression pass.
 #![allow(clippy::print_stdout)]
 
@@ -31,21 +37,21 @@ use crosscheck::rules::RuleSet;
 use std::path::{Path, PathBuf};
 
 /// Findings precision on the `tune` split.
-const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.81;
+const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.72;
 /// Findings recall on the `tune` split.
-const TUNE_FINDING_RECALL_FLOOR: f64 = 0.72;
+const TUNE_FINDING_RECALL_FLOOR: f64 = 0.42;
 /// Attribution precision (matched claims with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.86;
+const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.80;
 /// Attribution recall (gold claims found with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.60;
+const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.54;
 /// Findings precision on the `heldout` split.
-const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.35;
+const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.33;
 /// Findings recall on the `heldout` split.
-const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.11;
+const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.13;
 /// Attribution precision on the `heldout` split.
 const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.68;
 /// Attribution recall on the `heldout` split.
-const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.47;
+const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.49;
 
 fn gold_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
