@@ -564,7 +564,27 @@ fn named_count(text: &str) -> Option<quantity::Quantity> {
 /// The first participating group named `name`, `name2`, `name3`… (alternatives of one rule).
 fn group<'t>(caps: &regex::Captures<'t>, name: &str) -> Option<regex::Match<'t>> {
     caps.name(name)
-        .or_else(|| (2..=4).find_map(|i| caps.name(&format!("{name}{i}"))))
+        .or_else(|| (2..=6).find_map(|i| caps.name(&format!("{name}{i}"))))
+}
+
+/// A count of none: "no" (casualties), "no one", "nobody", "none" (were killed). Claim patterns
+/// capture these words as a `value` only where they count people or things.
+fn no_count(text: &str) -> Option<quantity::Quantity> {
+    let lower = text.trim().to_lowercase();
+    matches!(
+        lower.as_str(),
+        "no" | "no one" | "nobody" | "none" | "not a single one"
+    )
+    .then(|| quantity::Quantity {
+        start: 0,
+        end: text.len(),
+        low: Some(0.0),
+        high: Some(0.0),
+        bound: quantity::Bound::Exact,
+        unit: None,
+        unit_text: None,
+        change: None,
+    })
 }
 
 /// Lower-case singular of a counted noun: "soldiers" → "soldier", "people" → "person".
@@ -672,6 +692,7 @@ impl ClaimCtx<'_> {
             let v = group(caps, "value").ok_or("no `value` group took part in the match")?;
             let q = quantity::parse_quantity(v.as_str())
                 .or_else(|| named_count(v.as_str()))
+                .or_else(|| no_count(v.as_str()))
                 .ok_or_else(|| format!("`{}` is not a number crosscheck can read", v.as_str()))?;
             // A counted noun captured by the rule ("soldiers") beats the rule's generic unit.
             let unit = group(caps, "unit")

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 mod counter;
+mod referent;
 
 /// Options for pairing.
 #[derive(Debug, Clone, Copy, Default)]
@@ -282,6 +283,18 @@ impl Pairing<'_> {
                 // suggesting otherwise are baseless") is about what the denial just before it
                 // denies.
                 let topic = self.denial_topic(doc.clone(), j);
+                // "deny the claim" answers a claim told before it; "the charges raised by
+                // Navalny" the charges Navalny made.
+                let answers = referent::referent(clause_from(&d.context, d.offset()));
+                let made_by = |a: &Claim| {
+                    answers.by.as_deref().is_none_or(|by| {
+                        crate::entities::share_identity(by, &a.source.name)
+                            || a.source
+                                .resolved
+                                .as_deref()
+                                .is_some_and(|r| crate::entities::share_identity(by, r))
+                    })
+                };
                 let overlap = |i: usize| self.shared_topic(&topic, i);
                 // "his fighters have not been pushed out": the account that states the negated
                 // predicate ("has pushed the rebels away") is the one disputed.
@@ -339,6 +352,9 @@ impl Pairing<'_> {
                     (
                         // "called the figures unrealistic" disputes a number; "denied the
                         // accusations" an allegation.
+                        // "denied accusations by Captain Magezi": whatever Magezi said.
+                        !made_by(a),
+                        answers.back && i > j,
                         wants.is_some_and(|k| !k.contains(&a.kind)),
                         restates(a),
                         !restated.is_empty() && !same_figure(a),
@@ -403,6 +419,10 @@ impl Pairing<'_> {
                     // Accounts of one event happen in one place: a toll in another province
                     // is another event, whatever words it shares with the denial.
                     let elsewhere = different_places(a, &claims[best]);
+                    // "deny the claim" answers one claim told before it.
+                    if answers.back && i > j {
+                        continue;
+                    }
                     if detail
                         || (figure || event)
                             && !elsewhere
@@ -418,7 +438,8 @@ impl Pairing<'_> {
                 // linear.
                 let far = within(claims, &doc, d.sentence_index, MAX_DISTANCE).filter(|&i| {
                     let a = &claims[i];
-                    !(lo..hi).contains(&i)
+                    // Beyond the window, and before a denial that points back.
+                    !((lo..hi).contains(&i) || answers.back && i > j)
                         && keys[i] != keys[j]
                         && a.rule == claims[best].rule
                         && a.kind != ClaimKind::Statement
@@ -901,6 +922,45 @@ mod tests {
              The military says the report is false.\n",
         );
         assert_eq!(pairs, [("Colonel Ann Smith".into(), "military".into())]);
+    }
+
+    #[test]
+    fn a_denial_that_points_back_answers_the_claim_before_it() {
+        // "deny the claim" answers the officials, not the witnesses after it, who side with
+        // the denial.
+        let pairs = pairs_of(
+            "Defense officials said government troops captured the town after a fierce battle. \
+             Rebels deny the claim, and witnesses said the insurgents retained control of the \
+             town.\n",
+        );
+        assert!(pairs.contains(&("Defense officials".into(), "Rebels".into())));
+        assert!(
+            !pairs
+                .iter()
+                .any(|(a, b)| a == "Rebels" || b == "Rebels" && a != "Defense officials")
+        );
+        // Counterexample: a denial that says what it denies may answer what follows it.
+        let pairs = pairs_of(
+            "Rebels deny reports that troops captured the town. Defense officials said \
+             government troops captured the town after a fierce battle.\n",
+        );
+        assert_eq!(pairs, [("Rebels".into(), "Defense officials".into())]);
+    }
+
+    #[test]
+    fn a_denial_that_names_the_accuser_answers_the_accuser() {
+        let pairs = pairs_of(
+            "Army spokesman Paul Okello said rebel fighters burned the market. Villagers said \
+             the fire destroyed 40 stalls in the market.\n\n\
+             The rebel commander denied the accusations by Okello.\n",
+        );
+        assert_eq!(
+            pairs,
+            [(
+                "Army spokesman Paul Okello".into(),
+                "rebel commander".into()
+            )]
+        );
     }
 
     #[test]

@@ -1,0 +1,110 @@
+//! What a denial's own words say it answers. "Rebels deny the claim" answers a claim told before
+//! it; "denied accusations by Captain Chris Magezi" answers what Magezi said. Both are read from
+//! the denial's clause, so they hold for any denial wording the rules recognise.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A denial's object, when it names an earlier statement: "the claim", "the charges raised by
+/// Navalny and others", "accusations from the army that …".
+static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        ^[^,;:]{0,40}?
+        \b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|disput\w*|refut\w*|rebuff\w*|rebut\w*)\s+
+        (?:(?P<det>the|these|those|this|that|such|its|their|his|her)\s+)?
+        (?:[\p{L}-]+\s+){0,2}?
+        (?P<noun>claims?|charges?|reports?|accusations?|allegations?|assertions?|rumou?rs?|stor(?:y|ies)|accounts?)\b
+        (?P<rest>[^,;:]*)",
+    )
+    .expect("the denial-object pattern compiles")
+});
+
+/// Who made the statement a denial answers: "by X", "from X", "raised by X", up to a "that" clause.
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s+(?:(?:raised|made|leveled|levelled|published|issued|circulated|put\s+forward|voiced)\s+)?(?:by|from)\s+(?P<who>.+?)(?:\s+that\b.*)?\s*[.!?]?\s*$",
+    )
+    .expect("the accuser pattern compiles")
+});
+
+/// What a denial's clause says about the statement it answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Referent {
+    /// The statement was told before the denial: the object is definite and says nothing more
+    /// ("deny the claim", "denies the charges raised by Navalny").
+    pub back: bool,
+    /// Who made the statement, as the denial names them ("Navalny and others").
+    pub by: Option<String>,
+}
+
+/// Reads a denial's clause (from the denial to the end of its clause).
+pub(super) fn referent(scope: &str) -> Referent {
+    let Some(c) = OBJECT.captures(scope) else {
+        return Referent::default();
+    };
+    let rest = c.name("rest").map_or("", |m| m.as_str());
+    let by = BY
+        .captures(rest)
+        .and_then(|b| b.name("who"))
+        .map(|m| m.as_str().trim().to_owned())
+        .filter(|w| !w.is_empty());
+    // "the reports that troops moved in" says what it denies; "the reports" or "the reports by
+    // the newspaper" only point back.
+    let content = rest.trim_start().to_lowercase();
+    let says_what = content.starts_with("that ")
+        || content.starts_with("of ")
+        || content.starts_with("about ")
+        || by.is_none() && !content.is_empty();
+    Referent {
+        back: c.name("det").is_some() && !says_what,
+        by,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_definite_object_points_back() {
+        let r = referent("deny the claim");
+        assert!(r.back);
+        assert_eq!(r.by, None);
+        let r = referent("denies the charges raised by Navalny and others.");
+        assert!(r.back);
+        assert_eq!(r.by.as_deref(), Some("Navalny and others"));
+    }
+
+    #[test]
+    fn an_accuser_is_named_with_or_without_a_content_clause() {
+        let r = referent(
+            "denied accusations by Ugandan military captain Chris Magezi that LRA fighters did it",
+        );
+        assert!(!r.back);
+        assert_eq!(
+            r.by.as_deref(),
+            Some("Ugandan military captain Chris Magezi")
+        );
+        let r = referent("rejected the allegations from the army");
+        assert!(r.back);
+        assert_eq!(r.by.as_deref(), Some("the army"));
+    }
+
+    #[test]
+    fn a_denial_that_says_what_it_denies_points_nowhere() {
+        assert_eq!(
+            referent("denied reports that troops moved into the area"),
+            Referent::default()
+        );
+        assert_eq!(
+            referent("denied the reports of a new offensive"),
+            Referent::default()
+        );
+        assert_eq!(
+            referent("denied bombing South Sudan's territory"),
+            Referent::default()
+        );
+        assert!(!referent("denied the story was true").back);
+    }
+}
