@@ -287,13 +287,18 @@ impl Pairing<'_> {
                 // Navalny" the charges Navalny made.
                 let answers = referent::referent(clause_from(&d.context, d.offset()));
                 let made_by = |a: &Claim| {
-                    answers.by.as_deref().is_none_or(|by| {
-                        crate::entities::share_identity(by, &a.source.name)
-                            || a.source
-                                .resolved
-                                .as_deref()
-                                .is_some_and(|r| crate::entities::share_identity(by, r))
-                    })
+                    // "a report by Human Rights Watch that details the killings of 400": what
+                    // follows the accuser in the denial's own sentence is the accuser's.
+                    let told_after =
+                        a.sentence_index == d.sentence_index && a.span.start >= d.span.start;
+                    told_after
+                        || answers.by.as_deref().is_none_or(|by| {
+                            crate::entities::share_identity(by, &a.source.name)
+                                || a.source
+                                    .resolved
+                                    .as_deref()
+                                    .is_some_and(|r| crate::entities::share_identity(by, r))
+                        })
                 };
                 let overlap = |i: usize| self.shared_topic(&topic, i);
                 // "his fighters have not been pushed out": the account that states the negated
@@ -376,6 +381,11 @@ impl Pairing<'_> {
                 let Some(&best) = candidates.first() else {
                     continue;
                 };
+                // A denial that names its accuser answers nothing when the accuser's own words
+                // were not found: any other target would be a guess.
+                if !made_by(&claims[best]) {
+                    continue;
+                }
                 // "denied the soldiers went on a rampage" names what it denies (a claim of the
                 // best target's rule in the denial's own sentence): it disputes that claim only,
                 // not the same source's toll.
