@@ -29,6 +29,13 @@
 //! the figures of the same build on the new splits (tune findings P 0.737 R 0.429, 56/76 and
 //! 54/126, attribution P 0.811 R 0.548; heldout findings P 0.381 R 0.151, 8/21 and 8/53,
 //! attribution P 0.693 R 0.504).
+//! Then the eighth batch (10 held-out articles, gold written before any engine run) was
+//! merged: on it the session's changes so far found exactly what the session-start build found
+//! (5/8 correct, 5/45 found), and the heldout floors were reset one pair below the figures on
+//! the 31 held-out articles (findings P 0.448 R 0.133, 13/29 and 13/98; attribution P 0.667
+//! R 0.465); the tune findings floors follow the tune figures then (P 0.785 R 0.476, 62/79
+//! and 60/126). One held-out clean article gets a finding: it counts against heldout precision here,
+//! and is not read, so that no rule is fitted to it.
 //! Raise them as the engine improves; never lower them to let a regression pass.
 #![allow(clippy::print_stdout)]
 
@@ -37,21 +44,21 @@ use crosscheck::rules::RuleSet;
 use std::path::{Path, PathBuf};
 
 /// Findings precision on the `tune` split.
-const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.72;
+const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.77;
 /// Findings recall on the `tune` split.
-const TUNE_FINDING_RECALL_FLOOR: f64 = 0.42;
+const TUNE_FINDING_RECALL_FLOOR: f64 = 0.46;
 /// Attribution precision (matched claims with the right source) on the `tune` split.
 const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.80;
 /// Attribution recall (gold claims found with the right source) on the `tune` split.
 const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.54;
 /// Findings precision on the `heldout` split.
-const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.33;
+const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.41;
 /// Findings recall on the `heldout` split.
-const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.13;
+const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.12;
 /// Attribution precision on the `heldout` split.
-const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.68;
+const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.65;
 /// Attribution recall on the `heldout` split.
-const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.49;
+const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.45;
 
 fn gold_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");

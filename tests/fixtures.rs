@@ -136,7 +136,7 @@ fn fixture_claims_and_findings() {
 }
 
 #[test]
-fn clean_fixtures_have_no_findings() {
+fn clean_tune_fixtures_have_no_findings() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixtures/ is readable")
@@ -146,7 +146,15 @@ fn clean_fixtures_have_no_findings() {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            name.starts_with("clean-") && name.ends_with(".txt")
+            // Held-out clean articles are measured by `tests/accuracy.rs`, not required to be
+            // clean here: the rules are never fitted to them.
+            name.starts_with("clean-") && name.ends_with(".txt") && {
+                let gold = p.with_extension("gold.yaml");
+                std::fs::read_to_string(&gold)
+                    .unwrap_or_else(|e| panic!("{}: {e}", gold.display()))
+                    .lines()
+                    .any(|l| l.trim() == "split: tune")
+            }
         })
         .collect();
     paths.sort();
