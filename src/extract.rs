@@ -567,6 +567,17 @@ fn group<'t>(caps: &regex::Captures<'t>, name: &str) -> Option<regex::Match<'t>>
         .or_else(|| (2..=6).find_map(|i| caps.name(&format!("{name}{i}"))))
 }
 
+/// Whether an agent phrase stands for the speaker: a subject pronoun ("it", "they", "we") or a
+/// phrase the speaker owns ("its group", "our forces", "their fighters").
+fn speakers_own(agent: &str) -> bool {
+    let lower = agent.to_lowercase();
+    let mut words = lower.split_whitespace();
+    matches!(
+        (words.next(), words.next()),
+        (Some("it" | "they" | "we"), None) | (Some("its" | "their" | "our"), Some(_))
+    )
+}
+
 /// A count of none: "no" (casualties), "no one", "nobody", "none" (were killed). Claim patterns
 /// capture these words as a `value` only where they count people or things.
 fn no_count(text: &str) -> Option<quantity::Quantity> {
@@ -749,10 +760,9 @@ impl ClaimCtx<'_> {
         let mut source = self.source(caps, span);
         let agent = group(caps, "agent").map(|a| self.resolve_name(a.as_str(), a.start()));
         let agent = match agent {
-            // "the group said it was behind": a pronoun agent is the speaker.
-            Some(a) if matches!(a.to_lowercase().as_str(), "it" | "they" | "we") => {
-                Some(source.name.clone())
-            }
+            // "the group said it was behind", "the party claimed its group had won": a pronoun
+            // agent, or one the speaker owns, is the speaker.
+            Some(a) if speakers_own(&a) => Some(source.name.clone()),
             other => other,
         };
         let subject = if rule.self_claim
