@@ -673,3 +673,36 @@ fn possessive_owner_of_a_claim() {
     let a = attrs("He pressed his claim to the nomination.");
     assert!(a.iter().all(|x| x.2 != "claim"), "{a:?}");
 }
+
+#[test]
+fn relative_clauses_ages_and_shares_in_speakers() {
+    let (sp, name, _, content) = first(
+        "Michael Seaman, who lives in an unincorporated area outside of the state capital, Sacramento, said he still prays.",
+    );
+    assert_eq!(
+        sp,
+        "Michael Seaman, who lives in an unincorporated area outside of the state capital, Sacramento"
+    );
+    assert_eq!(name, "Michael Seaman");
+    assert_eq!(content, "he still prays.");
+    let (sp, name, _, _) = first(
+        "Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes.",
+    );
+    assert_eq!(name, "Sanders");
+    assert!(sp.starts_with("Sanders"), "{sp}");
+    let (sp, name, _, _) =
+        first("Carlos Guerrero, 55, said he had been willing to look the other way.");
+    assert_eq!(
+        (sp.as_str(), name.as_str()),
+        ("Carlos Guerrero, 55", "Carlos Guerrero")
+    );
+    let (sp, _, _, _) = first(
+        "Clinton, during a town hall meeting in Columbus, Ohio, said she was going to put coal companies out of business.",
+    );
+    assert_eq!(sp, "Clinton");
+    let (sp, _, _, _) = first("On economic issues, 42% say they are liberal.");
+    assert_eq!(sp, "42%");
+    let (sp, _, _, _) =
+        first("Until the shutdown, most of them said they had loved working there.");
+    assert_eq!(sp, "most of them");
+}
