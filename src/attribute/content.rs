@@ -90,7 +90,7 @@ pub(super) fn content_start(
     if first.is_punct(OPEN_QUOTES) || first.is_punct(&['"']) {
         return Some(i);
     }
-    if first.lower() == "that" {
+    if first.lower() == "that" || agent_noun_at(toks, i) {
         return Some(i);
     }
     if let Some(k) = that_after_adjuncts(toks, i, takes_object) {
@@ -142,7 +142,9 @@ fn starts_verb_phrase(toks: &[Tok<'_>], i: usize) -> bool {
 /// the speaker or an adjunct clause after a comma or dash. After a relative speaker ("the NRA,
 /// which has endorsed Trump, used …") the content ends where the relative clause does.
 pub(super) fn object_end(text: &str, toks: &[Tok<'_>], start: usize, relative: bool) -> usize {
-    let clause = toks.get(start).is_some_and(|t| t.lower() == "that") || clause_starts(toks, start);
+    let clause = toks.get(start).is_some_and(|t| t.lower() == "that")
+        || clause_starts(toks, start)
+        || agent_noun_at(toks, start);
     if clause && !relative {
         return text.len();
     }

@@ -603,10 +603,13 @@ pub(super) fn explicit_from(
     }
     let prefix = prefix_attribution(rules, text, toks, from, inside);
     let verb = verb_cue_attribution(rules, text, toks, from, inside);
-    match (prefix, verb) {
-        (Some(p), Some(v)) => Some(if p.cue.0 <= v.cue.0 { p } else { v }),
-        (p, v) => p.or(v),
-    }
+    let nominal = nominal_attribution(text, toks, from, inside);
+    // The earliest cue wins; a nominal cue before a verb at the same place ("Trump's claim
+    // that …" is a noun).
+    [nominal, prefix, verb]
+        .into_iter()
+        .flatten()
+        .min_by_key(|f| f.cue.0)
 }
 
 /// The first attribution of a reporting verb at or after token `from`, outside quotations.

@@ -75,6 +75,18 @@ pub(super) fn np_start(toks: &[Tok<'_>], j: usize) -> Option<usize> {
     if last.in_list("many some most others both all half few several none") {
         return Some(extend_quantity(toks, j));
     }
+    // "42% say", "most of them said": a share as the speaker.
+    if last.text.ends_with('%') && is_number(last) {
+        return Some(extend_quantity(toks, j));
+    }
+    if last.in_list("them us") && j >= 2 && toks[j - 1].lower() == "of" {
+        let q = j - 2;
+        if toks[q].in_list(QUANTIFIERS) || is_number(&toks[q]) {
+            // "Nearly 10 percent of them", "the rest of us"
+            let s = np_start(toks, q).unwrap_or(q);
+            return Some(extend_quantity(toks, s));
+        }
+    }
     if !np_word(last) || is_determiner(last) && !last.is_cap() && j > 0 {
         return None;
     }

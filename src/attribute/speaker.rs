@@ -183,15 +183,25 @@ pub(super) fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> 
     // "Smith, in a statement, said" / "DuPont, two months later, announced": parentheticals
     // between the phrase and the verb are skipped.
     let mut k = 0;
-    while k < segs.len()
-        && (is_filler(toks, segs[k])
+    while k < segs.len() {
+        if is_filler(toks, segs[k])
             || is_parenthetical(toks, segs[k])
-            || is_speaking_relative(toks, segs[k]))
-    {
-        k += 1;
+            || is_speaking_relative(toks, segs[k])
+        {
+            k += 1;
+        } else if place_after_aside(text, toks, &segs, k) {
+            // "Clinton, during a town hall meeting in Columbus, Ohio, said"
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    if let Some(sp) = relative_apposition(text, toks, &segs, k) {
+        return Some(sp);
     }
     let app = *segs.get(k)?;
-    let app_end = app.1;
+    // "Carlos Guerrero, 55, said": an age or a state right after the phrase belongs to it.
+    let app_end = filler_end(toks, &segs, k);
     // The head is the leftmost of up to three noun-phrase segments, stopping at a name:
     // "Christopher Shelton, the president of the union, which endorsed Sanders, said".
     let mut head = None;
@@ -213,7 +223,9 @@ pub(super) fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> 
     let Some((head_start, head_end)) = head else {
         // "In Iowa, Smith, at a rally, said": the phrase itself is the speaker.
         let start = (k > 0).then(|| whole_np(toks, app)).flatten()?;
-        return Some(plain_speaker(text, toks, start, app.1));
+        let mut sp = plain_speaker(text, toks, start, app.1);
+        sp.span = tok_span(toks, start, app_end);
+        return Some(sp);
     };
     let head_text = tok_text(text, toks, head_start, head_end);
     let app_text = tok_text(text, toks, head_end + 1, app_end);
@@ -227,6 +239,86 @@ pub(super) fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> 
         name: cut_name(name).to_owned(),
         role: Some(clean_role(role)),
         span: tok_span(toks, head_start, app_end),
+    })
+}
+
+/// Whether segment `k` is a place name that ends the aside before it: "during a meeting in
+/// Columbus, [Ohio]".
+fn place_after_aside(text: &str, toks: &[Tok<'_>], segs: &[(usize, usize)], k: usize) -> bool {
+    let (Some(&(a, b)), Some(&aside)) = (segs.get(k), segs.get(k + 1)) else {
+        return false;
+    };
+    b > a
+        && b - a <= 2
+        && looks_like_name(tok_text(text, toks, a, b))
+        && aside.1 > aside.0
+        && toks[aside.1 - 1].is_cap()
+        && is_parenthetical(toks, aside)
+        && segs.get(k + 2).is_some()
+}
+
+/// The end of segment `k` with the filler segments (an age, a state) that follow it directly.
+fn filler_end(toks: &[Tok<'_>], segs: &[(usize, usize)], k: usize) -> usize {
+    let mut j = k;
+    while j > 0 && is_filler(toks, segs[j - 1]) {
+        j -= 1;
+    }
+    segs.get(j).map_or(0, |s| s.1)
+}
+
+/// A speaker with a relative clause that says nothing itself: "Michael Seaman, who lives outside
+/// the state capital, Sacramento, said", "Vice President Joseph R. Biden Jr., who was to travel
+/// to Columbus, Ohio, on Wednesday, said". The span runs from the head to the last comma; the
+/// relative clause (with the segments it runs over) is the role.
+fn relative_apposition(
+    text: &str,
+    toks: &[Tok<'_>],
+    segs: &[(usize, usize)],
+    k: usize,
+) -> Option<Speaker> {
+    let w = (k..segs.len().min(k + 3)).find(|&w| {
+        toks.get(segs[w].0)
+            .is_some_and(|t| t.in_list("who") && !t.is_cap())
+    })?;
+    if is_speaking_relative(toks, segs[w]) {
+        return None;
+    }
+    // The segments the clause runs over hold no clause of their own ("and Jones said").
+    let clean = segs[k..w].iter().all(|&(a, b)| {
+        b > a
+            && !toks[a].in_list("and but or who which")
+            && !toks[a..b].iter().any(|t| t.in_list(FINITE))
+    });
+    if !clean {
+        return None;
+    }
+    // "Sanders, meanwhile, who sits at zero endorsements, said": asides before the clause.
+    let mut h = w + 1;
+    while segs.get(h).is_some_and(|&g| is_parenthetical(toks, g)) && h < w + 3 {
+        h += 1;
+    }
+    let mut head = *segs.get(h)?;
+    // "a truck driver from Ava, Mo., who …": a state ends a longer phrase; not handled here.
+    if is_filler(toks, head) {
+        return None;
+    }
+    let mut start = whole_np(toks, head)?;
+    // "Sam Solovey, a contestant on the show, who went on …": the name before the role.
+    if let Some(&name_seg) = segs.get(h + 1) {
+        let role_is_name = looks_like_name(tok_text(text, toks, start, head.1));
+        if let Some(s) = whole_np(toks, name_seg)
+            .filter(|&s| !role_is_name && looks_like_name(tok_text(text, toks, s, name_seg.1)))
+        {
+            head = name_seg;
+            start = s;
+        }
+    }
+    let end = filler_end(toks, segs, k);
+    let role = tok_text(text, toks, segs[w].0, end);
+    Some(Speaker {
+        name: cut_name(tok_text(text, toks, start, head.1)).to_owned(),
+        role: Some(clean_role(role)),
+        span: tok_span(toks, start, end),
     })
 }
 

@@ -603,3 +603,106 @@ fn a_sentence_cut_inside_a_straight_quotation_starts_inside_it() {
     assert_eq!(sp, "Smith");
     assert!(content.contains("we will win"));
 }
+
+#[test]
+fn accuser_named_with_the_allegation() {
+    let t = "He denied accusations by Ugandan military captain Chris Magezi, who is spokesman for the operation, that LRA fighters used machetes to carry out the killings.";
+    let a = attrs(t);
+    let magezi = a
+        .iter()
+        .find(|x| x.2 == "accusations")
+        .expect("the accuser's attribution");
+    assert_eq!(
+        magezi.0,
+        "Ugandan military captain Chris Magezi, who is spokesman for the operation"
+    );
+    assert_eq!(magezi.1, "Ugandan military captain Chris Magezi");
+    assert_eq!(
+        magezi.3,
+        "that LRA fighters used machetes to carry out the killings."
+    );
+    // The accuser's claim is the innermost attribution: it comes first.
+    assert_eq!(a[0].2, "accusations");
+    // The denial keeps its own speaker.
+    assert!(a.iter().any(|x| x.0 == "He" && x.2 == "denied"), "{a:?}");
+
+    for (t, noun, speaker) in [
+        (
+            "The ministry rejected claims by the opposition that the vote was rigged.",
+            "claims",
+            "the opposition",
+        ),
+        (
+            "Officials dismissed reports from Reuters that the talks had collapsed.",
+            "reports",
+            "Reuters",
+        ),
+        (
+            "She denied charges by prosecutors that she had lied to investigators.",
+            "charges",
+            "prosecutors",
+        ),
+    ] {
+        let a = attrs(t);
+        let f = a.iter().find(|x| x.2 == noun).expect(t);
+        assert_eq!(f.0, speaker, "{t}");
+        assert!(f.3.starts_with("that "), "{t}: {f:?}");
+    }
+    // A relative clause after the agent is no content: "groups that support him".
+    let a = attrs("He brushed aside claims by groups that support the senator.");
+    assert!(a.iter().all(|x| x.2 != "claims"), "{a:?}");
+    // Agent-less nouns name no accuser here.
+    let a = attrs("Reports that the talks had collapsed were wrong.");
+    assert!(a.iter().all(|x| x.2 != "reports"), "{a:?}");
+}
+
+#[test]
+fn possessive_owner_of_a_claim() {
+    let t = "Critics pounced on Trump's claim that thousands of people had cheered.";
+    let a = attrs(t);
+    let f = a.iter().find(|x| x.2 == "claim").expect("the claim");
+    assert_eq!((f.0.as_str(), f.1.as_str()), ("Trump's", "Trump"));
+    assert_eq!(f.3, "that thousands of people had cheered.");
+    let t = "She came under fire over her assertion during the debate that we now finally are where we need to be.";
+    let f = first(t);
+    assert_eq!(
+        (f.0.as_str(), f.1.as_str(), f.2.as_str()),
+        ("her", "she", "assertion")
+    );
+    // No clause, no content: "his claim to the throne".
+    let a = attrs("He pressed his claim to the nomination.");
+    assert!(a.iter().all(|x| x.2 != "claim"), "{a:?}");
+}
+
+#[test]
+fn relative_clauses_ages_and_shares_in_speakers() {
+    let (sp, name, _, content) = first(
+        "Michael Seaman, who lives in an unincorporated area outside of the state capital, Sacramento, said he still prays.",
+    );
+    assert_eq!(
+        sp,
+        "Michael Seaman, who lives in an unincorporated area outside of the state capital, Sacramento"
+    );
+    assert_eq!(name, "Michael Seaman");
+    assert_eq!(content, "he still prays.");
+    let (sp, name, _, _) = first(
+        "Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes.",
+    );
+    assert_eq!(name, "Sanders");
+    assert!(sp.starts_with("Sanders"), "{sp}");
+    let (sp, name, _, _) =
+        first("Carlos Guerrero, 55, said he had been willing to look the other way.");
+    assert_eq!(
+        (sp.as_str(), name.as_str()),
+        ("Carlos Guerrero, 55", "Carlos Guerrero")
+    );
+    let (sp, _, _, _) = first(
+        "Clinton, during a town hall meeting in Columbus, Ohio, said she was going to put coal companies out of business.",
+    );
+    assert_eq!(sp, "Clinton");
+    let (sp, _, _, _) = first("On economic issues, 42% say they are liberal.");
+    assert_eq!(sp, "42%");
+    let (sp, _, _, _) =
+        first("Until the shutdown, most of them said they had loved working there.");
+    assert_eq!(sp, "most of them");
+}
