@@ -913,10 +913,19 @@ impl ClaimCtx<'_> {
             if nested {
                 continue;
             }
-            // The claim is the speech act itself: "officials denied a report that …".
+            // The claim is the speech act itself: "officials denied a report that …". Of two
+            // cues in the claim ("denied accusations by X that …"), the first is its act.
+            let in_claim = |c: Span| c.overlaps(span) || span.contains(c);
+            let first_cue = |c: Span| {
+                !self.attributions.iter().any(|o| {
+                    o.source
+                        .cue_span
+                        .is_some_and(|oc| in_claim(oc) && oc.start < c.start)
+                })
+            };
             if a.source
                 .cue_span
-                .is_some_and(|c| c.overlaps(span) || span.contains(c))
+                .is_some_and(|c| in_claim(c) && first_cue(c))
                 || a.source
                     .span
                     .is_some_and(|s| s.end <= span.start && span.start <= a.content.start)

@@ -113,7 +113,14 @@ pub fn attribute(
             })
             .collect();
         resolved.sort_by_key(|(order, _)| *order);
-        out.push(resolved.into_iter().map(|(_, a)| a).collect());
+        let found: Vec<Attribution> = resolved.into_iter().map(|(_, a)| a).collect();
+        // The sentence's main speaker is the one a pronoun in the next sentence means, even
+        // when a speaker inside its content was named later ("He denied accusations by Magezi
+        // that …. They want a military option" is still his).
+        if let Some(main) = main_attribution(&found).filter(|a| a.source.span.is_some()) {
+            memory.remember(&main.source);
+        }
+        out.push(found);
     }
     carry_quotes(doc, sentences, &mut out);
     out

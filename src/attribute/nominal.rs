@@ -93,6 +93,14 @@ fn agent_bounds(toks: &[Tok<'_>], k: usize) -> Option<(usize, usize, Option<usiz
     if complementizer_at(toks, end) {
         return Some((s, end, None, end));
     }
+    // "… by Chris Magezi who is spokesman for the operation that LRA fighters …": a relative
+    // clause without commas runs to the first complementizer `that`.
+    if toks.get(end).is_some_and(|t| t.lower() == "who") {
+        let that = (end + 1..toks.len().min(end + 20))
+            .take_while(|&i| toks[i].is_word() || toks[i].is_punct(&['-', '\'', '’']))
+            .find(|&i| complementizer_at(toks, i))?;
+        return Some((s, end, Some(that), that));
+    }
     let after = apposition_after(toks, end)?;
     complementizer_at(toks, after).then_some((s, end, Some(after - 1), after))
 }

@@ -625,6 +625,15 @@ fn accuser_named_with_the_allegation() {
     assert_eq!(a[0].2, "accusations");
     // The denial keeps its own speaker.
     assert!(a.iter().any(|x| x.0 == "He" && x.2 == "denied"), "{a:?}");
+    // A relative clause without commas runs to the complementizer.
+    let t = "He denied accusations by Ugandan military captain Chris Magezi who is spokesman for the joint military operation that LRA fighters used machetes.";
+    let a = attrs(t);
+    let magezi = a
+        .iter()
+        .find(|x| x.2 == "accusations")
+        .expect("the accuser's attribution");
+    assert_eq!(magezi.1, "Ugandan military captain Chris Magezi");
+    assert_eq!(magezi.3, "that LRA fighters used machetes.");
 
     for (t, noun, speaker) in [
         (
