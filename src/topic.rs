@@ -7,7 +7,22 @@
 //! "unemployment". Counted nouns go through the rules' `units` first ("non-combatant" →
 //! "civilian", "troop" → "soldier").
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The rules' word lists that topic stems go through.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Words<'a> {
+    /// Counted nouns (singular, lower case) → their unit ("troop" → "soldier").
+    pub units: Option<&'a BTreeMap<String, String>>,
+    /// Stems of words for one event → the stem of the group's head ("assau" → "attac").
+    pub events: Option<&'a BTreeMap<String, String>>,
+}
+
+impl Words<'_> {
+    fn unit(&self, word: &str) -> Option<String> {
+        self.units.and_then(|u| u.get(word)).cloned()
+    }
+}
 
 /// Words that say nothing about an event: function words, reporting and denial vocabulary,
 /// days, and numbers in words.
@@ -160,7 +175,7 @@ const STOP: &[&str] = &[
 ];
 
 /// The stem of a word, or `None` for a word that says nothing about an event.
-fn stem(word: &str, synonym: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+fn stem(word: &str, words: &Words<'_>) -> Option<String> {
     let w = word
         .to_lowercase()
         .replace('’', "'")
@@ -174,7 +189,7 @@ fn stem(word: &str, synonym: &dyn Fn(&str) -> Option<String>) -> Option<String> 
         .strip_suffix('s')
         .filter(|s| !s.ends_with('s'))
         .unwrap_or(&w);
-    let w = synonym(singular).unwrap_or_else(|| w.clone());
+    let w = words.unit(singular).unwrap_or_else(|| w.clone());
     let base = if let Some(b) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies")) {
         format!("{b}y")
     } else if let Some(b) = w.strip_suffix("ing").or_else(|| w.strip_suffix("ed")) {
@@ -190,13 +205,26 @@ fn stem(word: &str, synonym: &dyn Fn(&str) -> Option<String>) -> Option<String> 
         Some(b) if b.len() >= 3 => b,
         _ => &base,
     };
-    (base.len() >= 3).then(|| base.chars().take(5).collect())
+    let stem: String = base.chars().take(5).collect();
+    // "assault" and "raid" name what "attack" does (the rules' `event_words`).
+    (base.len() >= 3).then(|| {
+        words
+            .events
+            .and_then(|e| e.get(&stem))
+            .cloned()
+            .unwrap_or(stem)
+    })
+}
+
+/// The stem of one word with no word lists: how the rules' `event_words` are keyed.
+pub fn plain_stem(word: &str) -> Option<String> {
+    stem(word, &Words::default())
 }
 
 /// The stems of a text's event words.
-pub fn stems(text: &str, synonym: &dyn Fn(&str) -> Option<String>) -> BTreeSet<String> {
+pub fn stems(text: &str, words: &Words<'_>) -> BTreeSet<String> {
     text.split(is_break)
-        .filter_map(|w| stem(w, synonym))
+        .filter_map(|w| stem(w, words))
         .collect()
 }
 
@@ -266,11 +294,7 @@ pub struct Negated {
 /// The negated predicate of a text, if the text says something did not happen: a negation word
 /// (from the rules' `negations`, or a contraction such as "don't") or a failed attempt ("tried to
 /// X but …"), followed within its clause by an event word. Only the first negation counts.
-pub fn negated(
-    text: &str,
-    negation: Option<&regex::Regex>,
-    synonym: &dyn Fn(&str) -> Option<String>,
-) -> Option<Negated> {
+pub fn negated(text: &str, negation: Option<&regex::Regex>, words: &Words<'_>) -> Option<Negated> {
     let lower = text.to_lowercase();
     let word_neg = negation
         .and_then(|re| re.captures(&lower))
@@ -318,7 +342,7 @@ pub fn negated(
     let mut events = written
         .split(is_break)
         .filter(|w| !is_light(w))
-        .filter_map(|w| Some((stem(w, synonym)?, w.starts_with(char::is_uppercase))));
+        .filter_map(|w| Some((stem(w, words)?, w.starts_with(char::is_uppercase))));
     // The first event word; a name there ("no more Fulani men left") is an argument, not a
     // predicate: the clause negates no action.
     let (head, capital) = events.next()?;
@@ -348,38 +372,57 @@ pub fn is_anaphoric(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn none(_: &str) -> Option<String> {
-        None
-    }
-
-    fn civilians(w: &str) -> Option<String> {
-        (w == "non-combatant").then(|| "civilian".to_owned())
-    }
+    const NONE: Words<'static> = Words {
+        units: None,
+        events: None,
+    };
 
     #[test]
     fn inflections_share_a_stem() {
-        let a = stems("soldiers were killed in the attacks", &none);
-        let b = stems("killing a soldier in an attack", &none);
+        let a = stems("soldiers were killed in the attacks", &NONE);
+        let b = stems("killing a soldier in an attack", &NONE);
         assert_eq!(a, b);
-        let a = stems("the unemployment rate", &none);
+        let a = stems("the unemployment rate", &NONE);
         assert!(a.contains("unemp"));
-        assert!(stems("carried out", &none).is_subset(&stems("carry out", &none)));
-        assert_eq!(stems("seized", &none), stems("seize", &none));
+        assert!(stems("carried out", &NONE).is_subset(&stems("carry out", &NONE)));
+        assert_eq!(stems("seized", &NONE), stems("seize", &NONE));
     }
 
     #[test]
     fn reporting_and_denial_words_are_not_topics() {
-        assert!(stems("officials denied the reports, saying it was false", &none).is_empty());
+        assert!(stems("officials denied the reports, saying it was false", &NONE).is_empty());
     }
 
     #[test]
     fn synonyms_from_the_rules_join() {
+        let units = BTreeMap::from([("non-combatant".to_owned(), "civilian".to_owned())]);
+        let civilians = Words {
+            units: Some(&units),
+            events: None,
+        };
         let a = stems("killed any non-combatants", &civilians);
         let b = stems("claimed the lives of 11 civilians", &civilians);
         assert!(a.intersection(&b).any(|s| s == "civil"));
         // Without the synonym they share nothing.
-        let c = stems("killed any non-combatants", &none);
+        let c = stems("killed any non-combatants", &NONE);
         assert!(c.is_disjoint(&b));
+    }
+
+    #[test]
+    fn event_words_from_the_rules_join_in_any_inflection() {
+        let head = plain_stem("attack").unwrap();
+        let events: BTreeMap<String, String> = ["assault", "raid"]
+            .iter()
+            .map(|w| (plain_stem(w).unwrap(), head.clone()))
+            .collect();
+        let words = Words {
+            units: None,
+            events: Some(&events),
+        };
+        let a = stems("gunmen raided the village", &words);
+        let b = stems("the attack on the village", &words);
+        assert!(a.contains("attac") && b.contains("attac"));
+        assert!(stems("gunmen raided the village", &NONE).is_disjoint(&b));
     }
 
     #[test]
@@ -392,7 +435,7 @@ mod tests {
     fn negated_predicates_are_found() {
         let neg =
             regex::Regex::new(r"(?i)(?:^|[^\p{L}])(not|never|no|no longer)(?:$|[^\p{L}])").unwrap();
-        let n = |t: &str| negated(t, Some(&neg), &none).map(|n| n.head);
+        let n = |t: &str| negated(t, Some(&neg), &NONE).map(|n| n.head);
         assert_eq!(
             n("his fighters have not been pushed out of the city").as_deref(),
             Some("push")

@@ -191,16 +191,18 @@ impl Pairing<'_> {
         findings
     }
 
-    /// Topic stems of a text, with the rules' unit synonyms.
+    /// Topic stems of a text, through the rules' units and event words.
     fn stems(&self, text: &str) -> BTreeSet<String> {
-        crate::topic::stems(text, &|w: &str| self.rules.units.get(w).cloned())
+        crate::topic::stems(text, &self.rules.words())
     }
 
-    /// The negated predicate of a text, with the rules' negations and unit synonyms.
+    /// The negated predicate of a text, with the rules' negations, units and event words.
     fn negated_in(&self, text: &str) -> Option<crate::topic::Negated> {
-        crate::topic::negated(text, self.rules.matchers.negation.as_ref(), &|w: &str| {
-            self.rules.units.get(w).cloned()
-        })
+        crate::topic::negated(
+            text,
+            self.rules.matchers.negation.as_ref(),
+            &self.rules.words(),
+        )
     }
 
     /// The finding of `rule` for account `i` disputed by claim `j`, unless the pair was already

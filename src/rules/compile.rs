@@ -114,6 +114,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
     let mut contradictions: Vec<(usize, RawContradiction)> = Vec::new();
     let mut negations: BTreeSet<String> = BTreeSet::new();
     let mut units: BTreeMap<String, String> = BTreeMap::new();
+    let mut event_words: BTreeMap<String, String> = BTreeMap::new();
 
     for (fi, raw) in parsed {
         macros.extend(raw.macros);
@@ -259,6 +260,17 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
                 .into_iter()
                 .map(|(k, v)| (k.to_lowercase(), v.to_lowercase())),
         );
+        for (head, words) in raw.event_words {
+            // A word with no stem (too short, a function word) names no event: skipped.
+            let Some(h) = crate::topic::plain_stem(&head) else {
+                continue;
+            };
+            for w in words {
+                if let Some(k) = crate::topic::plain_stem(&w).filter(|k| *k != h) {
+                    event_words.insert(k, h.clone());
+                }
+            }
+        }
     }
 
     // Aliases must point at one subject only.
@@ -323,6 +335,7 @@ pub(super) fn compile(files: &[RuleText]) -> Result<RuleSet, RuleErrors> {
         matchers,
         fuzzy_default: FUZZY_DEFAULT,
         units,
+        event_words,
     })
 }
 

@@ -182,6 +182,8 @@ pub struct RuleSet {
     pub fuzzy_default: f64,
     /// Unit synonyms: counted noun → canonical unit.
     pub units: BTreeMap<String, String>,
+    /// Event words by stem → the stem of their group's head (from `event_words`).
+    pub event_words: BTreeMap<String, String>,
 }
 
 impl RuleSet {
@@ -191,6 +193,14 @@ impl RuleSet {
             .get(unit)
             .cloned()
             .unwrap_or_else(|| unit.to_owned())
+    }
+
+    /// The word lists topic stems go through: units and event words.
+    pub fn words(&self) -> crate::topic::Words<'_> {
+        crate::topic::Words {
+            units: Some(&self.units),
+            events: Some(&self.event_words),
+        }
     }
 
     /// The subject (index into [`RuleSet::subjects`]) one of whose aliases is exactly `alias`.

@@ -39,6 +39,11 @@ pub struct RawRuleFile {
     /// "soldiers" compare: `{troop: soldier}`.
     #[serde(default)]
     pub units: BTreeMap<String, String>,
+    /// Words that name the same event as their head word, so that a denial, a negated statement
+    /// or a contrast meets the account it answers in other words: `{attack: [assault, raid]}`.
+    /// Compared by stem, so inflections follow ("raided", "raids").
+    #[serde(default)]
+    pub event_words: BTreeMap<String, Vec<String>>,
 }
 
 /// A subject: a canonical name plus the ways texts write it.
