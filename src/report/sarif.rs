@@ -11,7 +11,7 @@
 
 use super::stream::write_nested_json;
 use super::{Chunk, Input, ReportWriter, WriterOptions};
-use crate::model::{Claim, Severity};
+use crate::model::{Claim, FindingKind, Severity};
 use crate::rules::{ContradictionRule, RuleSet};
 use crate::text::Document;
 use serde::Serialize;
@@ -238,6 +238,37 @@ fn escape_brackets(s: &str) -> String {
     s.replace('[', "\\[").replace(']', "\\]")
 }
 
+/// What a rule of each kind flags, for the rule's help text.
+fn flags(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::NumericMismatch => {
+            "Flags two figures for the same measure, from different sources, that cannot both be \
+             true."
+        }
+        FindingKind::OppositeEvaluation => {
+            "Flags two judgements of the same subject, from different sources, that point opposite \
+             ways."
+        }
+        FindingKind::TrendVsLevel => {
+            "Flags a trend given by one source against a level given by another that it \
+             contradicts."
+        }
+        FindingKind::AttributionConflict => {
+            "Flags two sources that name different parties for the same role (responsible, \
+             holder of a place, winner)."
+        }
+        FindingKind::Negation => "Flags a denial with the claim of another source it disputes.",
+        FindingKind::NegatedRestatement => {
+            "Flags a statement that something did not happen against another source's account \
+             that it did."
+        }
+        FindingKind::Contrast => {
+            "Flags a statement the article sets against another source's account of the same \
+             event."
+        }
+    }
+}
+
 fn descriptor(rule: &ContradictionRule) -> RuleDescriptor {
     let short = if rule.description.trim().is_empty() {
         format!("{} ({})", rule.id, rule.kind.as_str().replace('_', " "))
@@ -245,9 +276,9 @@ fn descriptor(rule: &ContradictionRule) -> RuleDescriptor {
         rule.description.trim().to_owned()
     };
     let help = format!(
-        "{short}\n\nKind: {}. Flags two claims on the same subject from different sources that \
-         disagree. Message template: {}",
+        "{short}\n\nKind: {}. {} Message template: {}",
         rule.kind.as_str(),
+        flags(rule.kind),
         rule.message.trim()
     );
     RuleDescriptor {
