@@ -18,7 +18,7 @@ use std::ops::Range;
 
 impl Pairing<'_> {
     /// The negated predicate of what claim `i`'s source says, if any (computed once per claim).
-    fn negated(&self, i: usize) -> Option<&Negated> {
+    pub(super) fn negated(&self, i: usize) -> Option<&Negated> {
         self.negations[i]
             .get_or_init(|| self.negated_in(&super::said(&self.claims[i])))
             .as_ref()

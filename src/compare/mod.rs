@@ -319,6 +319,8 @@ impl Pairing<'_> {
                         && !rule.applies_to(&a.aspect)
                         && a.source.stance != Stance::Deny
                         && !own_side(a)
+                        // "Uganda has not deployed troops" sides with a denial of the deployment.
+                        && !(a.kind == ClaimKind::Statement && self.negated(i).is_some())
                 };
                 let mut candidates: Vec<usize> = (lo..hi).filter(|&i| eligible(i)).collect();
                 // The story's lead states the claim the article is about; a denial further down
