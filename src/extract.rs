@@ -548,8 +548,12 @@ fn named_count(text: &str) -> Option<quantity::Quantity> {
     if parts.len() < 2 || !parts.iter().all(named) {
         return None;
     }
-    let n = parts.len() as f64;
-    Some(quantity::Quantity {
+    Some(exact_count(parts.len() as f64, text))
+}
+
+/// An exact count read from the whole of `text`, with no unit.
+fn exact_count(n: f64, text: &str) -> quantity::Quantity {
+    quantity::Quantity {
         start: 0,
         end: text.len(),
         low: Some(n),
@@ -558,7 +562,7 @@ fn named_count(text: &str) -> Option<quantity::Quantity> {
         unit: None,
         unit_text: None,
         change: None,
-    })
+    }
 }
 
 /// The first participating group named `name`, `name2`, `name3`… (alternatives of one rule).
@@ -582,20 +586,7 @@ fn speakers_own(agent: &str) -> bool {
 /// capture these words as a `value` only where they count people or things.
 fn no_count(text: &str) -> Option<quantity::Quantity> {
     let lower = text.trim().to_lowercase();
-    matches!(
-        lower.as_str(),
-        "no" | "no one" | "nobody" | "none" | "not a single one"
-    )
-    .then(|| quantity::Quantity {
-        start: 0,
-        end: text.len(),
-        low: Some(0.0),
-        high: Some(0.0),
-        bound: quantity::Bound::Exact,
-        unit: None,
-        unit_text: None,
-        change: None,
-    })
+    matches!(lower.as_str(), "no" | "no one" | "nobody" | "none").then(|| exact_count(0.0, text))
 }
 
 /// Lower-case singular of a counted noun: "soldiers" → "soldier", "people" → "person".

@@ -5,7 +5,8 @@
 //! Stems are crude and language-bound (English): lower case, a plural or past ending dropped,
 //! the first five letters kept, so "killed", "killing" and "kills" agree, as do "unemployed" and
 //! "unemployment". Counted nouns go through the rules' `units` first ("non-combatant" →
-//! "civilian", "troop" → "soldier").
+//! "civilian", "troop" → "soldier"), and stems through the rules' `event_words` after ("raid" →
+//! "attack").
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -159,15 +159,9 @@ fn owner_of_noun(text: &str, toks: &[Tok<'_>], k: usize) -> Option<(Speaker, usi
         }
     } else {
         let start = owner_start(toks, p);
-        let name = tok_text(text, toks, start, p + 1);
-        let name = name
-            .strip_suffix("'s")
-            .or_else(|| name.strip_suffix("’s"))
-            .or_else(|| name.strip_suffix('\''))
-            .or_else(|| name.strip_suffix('’'))
-            .unwrap_or(name);
+        let name = clean_name(tok_text(text, toks, start, p + 1));
         Speaker {
-            name: cut_name(name).to_owned(),
+            name: cut_name(&name).to_owned(),
             role: None,
             span: tok_span(toks, start, p + 1),
         }

@@ -285,9 +285,10 @@ impl Pairing<'_> {
                 // suggesting otherwise are baseless") is about what the denial just before it
                 // denies.
                 let topic = self.denial_topic(doc.clone(), j);
-                // "deny the claim" answers a claim told before it; "the charges raised by
-                // Navalny" the charges Navalny made.
-                let answers = referent::referent(clause_from(&d.context, d.offset()));
+                let scope = clause_from(&d.context, d.offset());
+                // "deny the claim" answers a claim told before it, and nothing after it; "the
+                // charges raised by Navalny" the charges Navalny made.
+                let answers = referent::referent(scope);
                 let made_by = |a: &Claim| {
                     // "a report by Human Rights Watch that details the killings of 400": what
                     // follows the accuser in the denial's own sentence is the accuser's.
@@ -305,9 +306,7 @@ impl Pairing<'_> {
                 let overlap = |i: usize| self.shared_topic(&topic, i);
                 // "his fighters have not been pushed out": the account that states the negated
                 // predicate ("has pushed the rebels away") is the one disputed.
-                let head = self
-                    .negated_in(clause_from(&d.context, d.offset()))
-                    .map(|n| n.head);
+                let head = self.negated_in(scope).map(|n| n.head);
                 let states_head = |i: usize| {
                     head.as_ref()
                         .is_some_and(|h| self.said_stems(i).contains(h))
@@ -315,6 +314,7 @@ impl Pairing<'_> {
                 let eligible = |i: usize| {
                     let a = &claims[i];
                     i != j
+                        && !(answers.back && i > j)
                         && keys[i] != keys[j]
                         && !rule.applies_to(&a.aspect)
                         && a.source.stance != Stance::Deny
@@ -363,7 +363,6 @@ impl Pairing<'_> {
                         // accusations" an allegation.
                         // "denied accusations by Captain Magezi": whatever Magezi said.
                         !made_by(a),
-                        answers.back && i > j,
                         wants.is_some_and(|k| !k.contains(&a.kind)),
                         restates(a),
                         !restated.is_empty() && !same_figure(a),
@@ -433,10 +432,6 @@ impl Pairing<'_> {
                     // Accounts of one event happen in one place: a toll in another province
                     // is another event, whatever words it shares with the denial.
                     let elsewhere = different_places(a, &claims[best]);
-                    // "deny the claim" answers one claim told before it.
-                    if answers.back && i > j {
-                        continue;
-                    }
                     if detail
                         || (figure || event)
                             && !elsewhere
