@@ -390,7 +390,10 @@ pub(super) fn speaker_first(
     }
     let before_closes = before.is_some_and(|b| b.is_punct(&[',', '”', '"', '’', ':']));
     let relative = sp.name == "who" || toks[first].in_list("who which that");
-    if before_closes && is_tail(toks, cue_end) && !relative {
+    if before_closes
+        && !relative
+        && (is_tail(toks, cue_end) || quote_then_adjunct(toks, first, cue_end))
+    {
         // Right attribution: "“…,” Bokhari said." / "…, experts say."
         return Some((sp, (0, content_end_before(toks, first))));
     }
@@ -416,6 +419,22 @@ pub(super) fn speaker_first(
         object_end(text, toks, start, relative)
     };
     Some((sp, (byte(start), end)))
+}
+
+/// "“Absolutely,” he said when asked whether …": a sentence that opens with a quotation closed
+/// right before its speaker (token `first`) reports the quotation, whatever adjunct follows the
+/// verb, unless the verb goes on to a quotation or a `that` clause of its own.
+fn quote_then_adjunct(toks: &[Tok<'_>], first: usize, cue_end: usize) -> bool {
+    let closes = |t: &Tok<'_>| t.is_punct(CLOSE_QUOTES) || t.is_punct(&['"']);
+    let opens_quote = toks
+        .first()
+        .is_some_and(|t| t.is_punct(OPEN_QUOTES) || t.is_punct(&['"']));
+    let closed = first >= 1 && closes(&toks[first - 1])
+        || first >= 2 && toks[first - 1].is_punct(&[',']) && closes(&toks[first - 2]);
+    let next = toks[cue_end..].iter().find(|t| !t.is_punct(&[',']));
+    opens_quote
+        && closed
+        && next.is_none_or(|t| !(t.is_punct(QUOTES) || t.is_punct(&[':']) || t.lower() == "that"))
 }
 
 /// Nouns for studies and records, whose findings are content even without a clause.

@@ -713,3 +713,27 @@ fn relative_clauses_ages_and_shares_in_speakers() {
         first("Until the shutdown, most of them said they had loved working there.");
     assert_eq!(sp, "most of them");
 }
+
+#[test]
+fn a_quotation_before_its_speaker_is_the_content_whatever_follows_the_verb() {
+    for (t, content) in [
+        (
+            "\u{201c}Absolutely,\u{201d} he said when asked by a reporter if that remains his view.",
+            "Absolutely",
+        ),
+        (
+            "\"You bet I would,\" Christie said when asked whether he would issue a quarantine.",
+            "You bet I would",
+        ),
+        (
+            "\u{201c}We were never consulted,\u{201d} Smith said after a meeting with the governor, who declined to comment.",
+            "We were never consulted",
+        ),
+    ] {
+        let got = first(t).3;
+        assert_eq!(got.trim_matches(['\u{201c}', '"']), content, "{t}");
+    }
+    // The verb's own quotation or `that` clause is still its content.
+    let (_, _, _, c) = first("\u{201c}No,\u{201d} she said, \u{201c}we will stay.\u{201d}");
+    assert!(c.contains("we will stay"), "{c}");
+}
