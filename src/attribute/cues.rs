@@ -93,7 +93,19 @@ fn nounish_cue_is_verb(toks: &[Tok<'_>], k: usize) -> bool {
     if prev.is_cap() && next.is_some_and(|n| n.is_cap() || n.in_list("him her them us")) {
         return true;
     }
-    let prev_ok = prev.is_cap() || prev.in_list(PRONOUNS) || prev.is_punct(&[',']);
+    // "Some strategists fear that …": a base form after a plural common noun.
+    let plural_subject = {
+        let (p, v) = (prev.lower(), toks[k].lower());
+        prev.is_word()
+            && !v.ends_with('s')
+            && p.len() > 3
+            && p.ends_with('s')
+            && !p.ends_with("ss")
+            && !p.ends_with("'s")
+            && !p.ends_with("’s")
+    };
+    let prev_ok =
+        prev.is_cap() || prev.in_list(PRONOUNS) || prev.is_punct(&[',']) || plural_subject;
     let next_ok = next.is_some_and(|n| {
         n.lower() == "that" || n.is_punct(&[':', '“', '"', ',']) || clause_starts(toks, k + 1)
     });

@@ -189,8 +189,9 @@ pub(super) fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> 
             || is_speaking_relative(toks, segs[k])
         {
             k += 1;
-        } else if place_after_aside(text, toks, &segs, k) {
-            // "Clinton, during a town hall meeting in Columbus, Ohio, said"
+        } else if place_after_aside(text, toks, &segs, k) || apposition_in_aside(toks, &segs, k) {
+            // "Clinton, during a town hall meeting in Columbus, Ohio, said"; "Grassley, facing
+            // a challenge in Iowa, a swing state, said"
             k += 2;
         } else {
             break;
@@ -230,8 +231,15 @@ pub(super) fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> 
     let head_text = tok_text(text, toks, head_start, head_end);
     let app_text = tok_text(text, toks, head_end + 1, app_end);
     let app_is_name = looks_like_name(app_text) && !looks_like_name(head_text);
+    // "The Republican challenger, one-time venture capitalist Mitt Romney, called": the name
+    // at the end of a modified apposition is the speaker; the head and modifiers its role.
+    let app_tail = (!app_is_name && !looks_like_name(head_text))
+        .then(|| name_tail(text, toks, head_end + 1, app_end))
+        .flatten();
     let (name, role) = if app_is_name {
         (app_text, head_text)
+    } else if let Some(tail) = app_tail {
+        (tail, head_text)
     } else {
         (head_text, app_text)
     };
@@ -253,6 +261,36 @@ fn place_after_aside(text: &str, toks: &[Tok<'_>], segs: &[(usize, usize)], k: u
         && looks_like_name(tok_text(text, toks, a, b))
         && aside.1 > aside.0
         && toks[aside.1 - 1].is_cap()
+        && is_parenthetical(toks, aside)
+        && segs.get(k + 2).is_some()
+}
+
+/// The name that ends a phrase of lower-case modifiers (tokens `a..b`): "one-time venture
+/// capitalist [Mitt Romney]", at least two capitalised words after at least one modifier.
+fn name_tail<'t>(text: &'t str, toks: &[Tok<'_>], a: usize, b: usize) -> Option<&'t str> {
+    if b <= a + 2 || !modified_name(toks, a, b) || toks[a].in_list(DETERMINERS) {
+        return None;
+    }
+    let first_cap = (a..b).rev().take_while(|&i| toks[i].is_cap()).last()?;
+    let modifiers_lower = toks[a..first_cap]
+        .iter()
+        .all(|t| t.is_word() && !t.is_cap() || t.is_punct(&['-']));
+    (first_cap > a && b - first_cap >= 2 && modifiers_lower)
+        .then(|| tok_text(text, toks, first_cap, b))
+}
+
+/// Whether segment `k` is an apposition of the aside before it ("facing a challenge in Iowa,
+/// [a swing state]"): an indefinite noun phrase after a parenthetical segment that is not the
+/// sentence's first.
+fn apposition_in_aside(toks: &[Tok<'_>], segs: &[(usize, usize)], k: usize) -> bool {
+    let (Some(&(a, b)), Some(&aside)) = (segs.get(k), segs.get(k + 1)) else {
+        return false;
+    };
+    b > a + 1
+        && toks[a].in_list("a an")
+        && toks[a + 1..b]
+            .iter()
+            .all(|t| t.is_word() || t.is_punct(&['-']))
         && is_parenthetical(toks, aside)
         && segs.get(k + 2).is_some()
 }

@@ -737,3 +737,35 @@ fn a_quotation_before_its_speaker_is_the_content_whatever_follows_the_verb() {
     let (_, _, _, c) = first("\u{201c}No,\u{201d} she said, \u{201c}we will stay.\u{201d}");
     assert!(c.contains("we will stay"), "{c}");
 }
+
+#[test]
+fn speakers_behind_asides_modifiers_and_plural_subjects() {
+    for (t, speaker, name) in [
+        (
+            "Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said he would welcome Cruz.",
+            "Sen. Chuck Grassley",
+            "Sen. Chuck Grassley",
+        ),
+        (
+            "The Republican challenger, one-time venture capitalist Mitt Romney, called the report terrible.",
+            "The Republican challenger, one-time venture capitalist Mitt Romney",
+            "Mitt Romney",
+        ),
+        (
+            "Some Democratic strategists fear that Clinton has missed an opportunity.",
+            "Some Democratic strategists",
+            "Some Democratic strategists",
+        ),
+        (
+            "At the meeting, the Christie supporter retorted: \u{201c}There is a special place in hell.\u{201d}",
+            "the Christie supporter",
+            "the Christie supporter",
+        ),
+    ] {
+        let (sp, n, _, _) = first(t);
+        assert_eq!((sp.as_str(), n.as_str()), (speaker, name), "{t}");
+    }
+    // A determiner opens a role, not a modified name: the head stays the speaker.
+    let (_, n, _, _) = first("The group, the Friends of Abe, said it would meet.");
+    assert_ne!(n, "Friends of Abe");
+}
