@@ -106,8 +106,17 @@ fn nounish_cue_is_verb(toks: &[Tok<'_>], k: usize) -> bool {
     };
     let prev_ok =
         prev.is_cap() || prev.in_list(PRONOUNS) || prev.is_punct(&[',']) || plural_subject;
+    // "the United Nations estimates more than 2,000 civilians were killed": a figure after a
+    // name starts the content too.
+    let figure = |n: &Tok<'_>| {
+        n.text.starts_with(|c: char| c.is_ascii_digit())
+            || n.in_list("more nearly about around almost some at least over up")
+    };
     let next_ok = next.is_some_and(|n| {
-        n.lower() == "that" || n.is_punct(&[':', '“', '"', ',']) || clause_starts(toks, k + 1)
+        n.lower() == "that"
+            || n.is_punct(&[':', '“', '"', ','])
+            || clause_starts(toks, k + 1)
+            || prev.is_cap() && figure(n)
     });
     prev_ok && next_ok
 }

@@ -34,6 +34,10 @@ pub(super) fn explicit_all(rules: &RuleSet, text: &str, starts_inside: bool) -> 
             continue;
         }
         if let Some(prev) = out.last_mut() {
+            if own_evidence(prev, &found, text) {
+                // "announced that, according to its count, …": the speaker's own count.
+                continue;
+            }
             cut_before(prev, &found, text);
             let verb = rules.cues.get(&found.word).is_some_and(|c| !c.prefix);
             if verb {
@@ -46,6 +50,22 @@ pub(super) fn explicit_all(rules: &RuleSet, text: &str, starts_inside: bool) -> 
     drop_nested_unnamed(&mut out);
     innermost_first(&mut out);
     out
+}
+
+/// Whether `next` is an "according to" whose phrase the previous speaker owns ("according to
+/// its count", "according to their figures") inside that speaker's content: no new source.
+pub(super) fn own_evidence(prev: &Found, next: &Found, text: &str) -> bool {
+    let phrase = text
+        .get(next.speaker.span.0..next.speaker.span.1)
+        .unwrap_or("");
+    let owned = phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| has("its his her their our", &w.to_lowercase()));
+    next.word == "according to"
+        && owned
+        && prev.content.0 <= next.cue.0
+        && next.cue.1 <= prev.content.1
 }
 
 /// Drops the inferences with no named speaker ("X seemed to …", "X is expected to …") whose

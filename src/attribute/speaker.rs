@@ -222,8 +222,18 @@ pub(super) fn apposition_speaker(text: &str, toks: &[Tok<'_>], comma: usize) -> 
         h += 1;
     }
     let Some((head_start, head_end)) = head else {
-        // "In Iowa, Smith, at a rally, said": the phrase itself is the speaker.
-        let start = (k > 0).then(|| whole_np(toks, app)).flatten()?;
+        // "In Iowa, Smith, at a rally, said": the phrase itself is the speaker; so is a name
+        // that opens the sentence before a stray comma ("Director Mutasa Dzinotizei, told").
+        let opening_name = k == 0
+            && segs.len() == 1
+            && app.0 == 0
+            && app.1 >= 2
+            && toks[app.1 - 2].is_cap()
+            && toks[app.1 - 1].is_cap()
+            && toks[app.0..app.1].iter().all(|t| t.is_word());
+        let start = (k > 0 || opening_name)
+            .then(|| whole_np(toks, app))
+            .flatten()?;
         let mut sp = plain_speaker(text, toks, start, app.1);
         sp.span = tok_span(toks, start, app_end);
         return Some(sp);

@@ -769,3 +769,36 @@ fn speakers_behind_asides_modifiers_and_plural_subjects() {
     let (_, n, _, _) = first("The group, the Friends of Abe, said it would meet.");
     assert_ne!(n, "Friends of Abe");
 }
+
+#[test]
+fn own_counts_stray_commas_figures_and_progressive_denials() {
+    // "according to its count" is the announcer's own count: one attribution, uncut.
+    let a = attrs(
+        "Earlier, the Civic United Front announced that, according to its count, Mr. Hamad had received almost 51 percent of the vote.",
+    );
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].1, "the Civic United Front");
+    assert!(a[0].3.ends_with("51 percent of the vote."), "{}", a[0].3);
+    for (t, name, cue) in [
+        (
+            "ZIMSTAT director general Mutasa Dzinotizei, told executives that the rate is far lower.",
+            "ZIMSTAT director general Mutasa Dzinotizei",
+            "told",
+        ),
+        (
+            "Afghanistan is a place where the United Nations estimates more than 2,000 civilians were killed last year.",
+            "the United Nations",
+            "estimates",
+        ),
+        (
+            "Pakistan's government is denying it played a role in the attack.",
+            "Pakistan's government",
+            "denying",
+        ),
+    ] {
+        let (_, n, c, _) = first(t);
+        assert_eq!((n.as_str(), c.as_str()), (name, cue), "{t}");
+    }
+    // Not a sentence-opening name: a stray comma after a lower-case phrase is no speaker.
+    assert!(attrs("Officials in the region, told reporters nothing.").is_empty());
+}

@@ -335,10 +335,13 @@ impl Pairing<'_> {
                 // after the denial in its own sentence, in the outlet's voice, only restates the
                 // disputed report. The report's own source, elsewhere, is the better target:
                 // preferably one that gives the same figure.
+                // So does the content of the denier's own verb ("disputing reports that one of
+                // their aircraft killed 11 civilians": the toll is what they deny).
                 let restates = |a: &Claim| {
                     a.sentence_index == d.sentence_index
                         && a.span.start >= d.span.start
-                        && a.source.via == crate::model::Via::Document
+                        && (a.source.via == crate::model::Via::Document
+                            || a.source.stance == Stance::Deny)
                 };
                 let restated: Vec<&Claim> = (lo..hi)
                     .map(|i| &claims[i])
@@ -914,6 +917,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_denial_whose_own_verb_restates_a_figure_answers_the_account_giving_it() {
+        // The toll after "disputing reports that" is the denier's content (stance deny): it
+        // restates the disputed figure, so the account that gives 11 is the target, not the
+        // nearer account of five militants.
+        let pairs = pairs_of(
+            "Village elders said a coalition air strike killed 11 civilians near the market.\n\n\
+             U.S. forces in the region are disputing reports that one of their aircraft killed 11 civilians on Sunday.\n\n\
+             Colonel Ann Smith says that while U.S. troops engaged insurgents over the weekend and killed five armed militants, no aircraft were used.\n",
+        );
+        assert!(pairs.contains(&("Village elders".into(), "U.S. forces".into())));
+        assert!(
+            !pairs.contains(&("U.S. forces".into(), "Colonel Ann Smith".into())),
+            "{pairs:?}"
+        );
     }
 
     #[test]
