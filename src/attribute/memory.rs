@@ -95,6 +95,13 @@ impl Memory {
 
     /// Remembers the latest person or organisation for later pronouns.
     pub(super) fn remember(&mut self, source: &Source) {
+        // A pronoun with no antecedent ("They said …" opening a story) names nobody later
+        // pronouns could mean.
+        let pronoun = source.name.chars().any(char::is_lowercase)
+            && has(PRONOUNS, &source.name.to_lowercase());
+        if pronoun {
+            return;
+        }
         let proper = source
             .name
             .split_whitespace()

@@ -543,12 +543,33 @@ pub(super) fn speaker_left(
         return main_subject(text, toks, start - 1);
     }
     let lower = t.lower();
-    if start == j && lower == "who" {
+    if start == j && lower == "who" && t.text != "WHO" {
         // "Smith, who said …": the speaker is the phrase before the relative pronoun.
+        // "sources at the meeting who said": a restrictive relative has no comma.
         let antecedent = j
             .checked_sub(2)
             .filter(|&c| toks[c + 1].is_punct(&[',']))
-            .and_then(|c| np_start(toks, c).map(|s| (s, c + 1)));
+            .and_then(|c| np_start(toks, c).map(|s| (s, c + 1)))
+            .or_else(|| {
+                let c = j.checked_sub(1).filter(|&c| np_word(&toks[c]))?;
+                let s = np_after_preposition(toks, np_start(toks, c)?);
+                // "Machado met with prosecutors who told her": the phrase starts after a verb.
+                let s = (s..c)
+                    .rev()
+                    .find(|&i| {
+                        let l = toks[i].lower();
+                        toks[i].is_word()
+                            && !toks[i].is_cap()
+                            && (l.ends_with("ed") || toks[i].in_list(IRREGULAR))
+                    })
+                    .map_or(s, |v| v + 1);
+                let s = if toks[s].in_list("with to by about at for") {
+                    s + 1
+                } else {
+                    s
+                };
+                Some((s, j))
+            });
         let name = antecedent.map_or_else(
             || "who".to_owned(),
             |(s, e)| cut_name(tok_text(text, toks, s, e)).to_owned(),
@@ -625,6 +646,20 @@ pub(super) fn relative_which(text: &str, toks: &[Tok<'_>], j: usize) -> Option<S
     })
 }
 
+/// Extends a noun phrase starting at token `start` over one prepositional link to the noun
+/// before it: "[sources at] the meeting", "[residents of] the town".
+fn np_after_preposition(toks: &[Tok<'_>], start: usize) -> usize {
+    let linked = start >= 2
+        && toks[start - 1].in_list("at in of from for near")
+        && np_word(&toks[start - 2])
+        && !toks[start - 2].in_list(PRONOUNS);
+    if linked {
+        np_start(toks, start - 2).unwrap_or(start)
+    } else {
+        start
+    }
+}
+
 /// Words that may open a tail after a verb: prepositions and times ("in a statement").
 pub(super) const TAIL_START: &str = "to in on at during after before last this earlier late early from with \
     while when as about of through via over for by later recently again too also afterward \
@@ -641,6 +676,11 @@ pub(super) fn extend_relative(toks: &[Tok<'_>], start: usize) -> usize {
         && let Some(s) = np_start(toks, start - 3)
     {
         return s;
+    }
+    // "insurgents who they say use …": a pronoun is the subject of its own verb, not the end of
+    // a relative clause.
+    if toks[start].in_list(PRONOUNS) {
+        return start;
     }
     // "executives who have worked with X": a relative clause with no punctuation.
     let from = start.saturating_sub(10);

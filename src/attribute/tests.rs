@@ -802,3 +802,39 @@ fn own_counts_stray_commas_figures_and_progressive_denials() {
     // Not a sentence-opening name: a stray comma after a lower-case phrase is no speaker.
     assert!(attrs("Officials in the region, told reporters nothing.").is_empty());
 }
+
+#[test]
+fn relatives_adverbs_and_pronoun_subjects() {
+    for (t, name) in [
+        (
+            "Reuters quoted sources at the meeting who said officials reproached the station.",
+            "sources",
+        ),
+        (
+            "On Monday, Smith met with prosecutors who told her she would be charged.",
+            "prosecutors",
+        ),
+        (
+            "Analysts say the militants are better armed than the military, which nevertheless has vowed it will not give up any territory.",
+            "the military",
+        ),
+    ] {
+        let a = attrs(t);
+        assert!(a.iter().any(|x| x.1 == name), "{t}: {a:?}");
+    }
+    // "who they say use …": "they" speaks; the phrase before "who" is not its speaker.
+    let a = attrs("Officials blame the insurgents who they say use civilians as human shields.");
+    assert!(a.iter().any(|x| x.0 == "they"), "{a:?}");
+}
+
+#[test]
+fn a_pronoun_with_no_antecedent_is_not_remembered_but_an_acronym_is() {
+    let d = document(
+        "They said the toll would rise.\n\nOfficials in Kabul said five people were killed. He said the number was final.\n\nThe WHO said 100 cases were recorded. It said more were expected.\n",
+    );
+    assert_eq!(d[0].as_ref().map(|x| x.0.as_str()), Some("They"));
+    // "He" finds no person: it stays itself, not the first sentence's "They".
+    assert_eq!(d[2].as_ref().map(|x| x.0.as_str()), Some("He"));
+    // An acronym is a name, not the pronoun "who".
+    assert_eq!(d[3].as_ref().map(|x| x.0.as_str()), Some("WHO"));
+}

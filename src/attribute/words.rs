@@ -20,6 +20,7 @@ pub(super) fn has(list: &'static str, word: &str) -> bool {
 
 /// Auxiliaries and adverbs that may stand between a speaker and the verb ("has also said").
 pub(super) const AUX: &str = "has have had also later previously earlier would will then again further once \
+    nevertheless nonetheless \
     still now did does do both all each themselves himself herself itself too even just only \
     already often always never long first simply since ever then- may might could should must \
     can began begin begins started starts kept keeps continued continues stopped went goes \
