@@ -159,11 +159,10 @@ impl Pairing<'_> {
         });
         let mut findings = Vec::new();
         for ((_, subject, _), members) in &groups {
-            // Two claims whose subject could not be resolved may be about anything: precision
-            // first.
-            if *subject == crate::extract::UNKNOWN_SUBJECT {
-                continue;
-            }
+            // Two claims whose subject no rule names ("the militant group", "the economy")
+            // may be about anything: they pair only when near each other and their sources
+            // say something about the same topic word.
+            let unnamed = *subject == crate::extract::UNKNOWN_SUBJECT;
             for (x, &i) in members.iter().enumerate() {
                 for &j in &members[x + 1..] {
                     let (a, b) = (&claims[i], &claims[j]);
@@ -171,6 +170,9 @@ impl Pairing<'_> {
                         break;
                     }
                     if self.keys[i] == self.keys[j] {
+                        continue;
+                    }
+                    if unnamed && !self.same_unnamed_topic(i, j) {
                         continue;
                     }
                     for rule in &pair_rules {
@@ -189,6 +191,21 @@ impl Pairing<'_> {
             }
         }
         findings
+    }
+
+    /// Whether claims `i` and `j`, of no named subject, are near (within
+    /// [`UNNAMED_WINDOW`] sentences) and in one document, and what their sources say shares
+    /// a topic word ("the militant group … no longer poses a threat" / "the group remains a
+    /// danger").
+    fn same_unnamed_topic(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (&self.claims[i], &self.claims[j]);
+        a.doc == b.doc
+            && a.sentence_index.abs_diff(b.sentence_index) <= UNNAMED_WINDOW
+            && self
+                .said_stems(i)
+                .intersection(self.said_stems(j))
+                .next()
+                .is_some()
     }
 
     /// Topic stems of a text, through the rules' units and event words.
@@ -496,6 +513,9 @@ fn different_places(a: &Claim, b: &Claim) -> bool {
 /// Most claims one denial is paired with.
 const MAX_DENIAL_TARGETS: usize = 4;
 
+/// How many sentences apart two claims of no named subject may be and still be paired.
+const UNNAMED_WINDOW: usize = 4;
+
 /// Shared topic words worth counting: one shared word is chance, two name an event.
 fn strong(overlap: usize) -> usize {
     if overlap >= 2 { overlap } else { 0 }
@@ -582,7 +602,15 @@ fn finding(rule: &ContradictionRule, claims: &[Claim], i: usize, j: usize) -> Fi
 pub fn render_message(template: &str, a: &Claim, b: &Claim) -> String {
     let mut out = template.to_owned();
     for (key, value) in [
-        ("{subject}", a.subject.clone()),
+        // A subject no rule names reads as what the claims share: "about the subject".
+        (
+            "{subject}",
+            if a.subject == crate::extract::UNKNOWN_SUBJECT {
+                "the same subject".to_owned()
+            } else {
+                a.subject.clone()
+            },
+        ),
         ("{aspect}", a.aspect.replace('_', " ")),
         ("{a.source}", a.source.name.clone()),
         ("{b.source}", b.source.name.clone()),
@@ -934,6 +962,21 @@ mod tests {
             !pairs.contains(&("U.S. forces".into(), "Colonel Ann Smith".into())),
             "{pairs:?}"
         );
+    }
+
+    #[test]
+    fn claims_about_a_subject_no_rule_names_pair_when_near_and_on_one_topic() {
+        let pairs = pairs_of(
+            "Regional officials say the rebel movement no longer poses a serious threat.\n\n\
+             But analysts warn the movement remains a significant danger.\n",
+        );
+        assert_eq!(pairs, [("Regional officials".into(), "analysts".into())]);
+        // No shared topic word: the threat of floods is not the threat of the movement.
+        let pairs = pairs_of(
+            "Regional officials say the rebel movement no longer poses a serious threat.\n\n\
+             But analysts warn flooding remains a significant danger.\n",
+        );
+        assert!(pairs.is_empty(), "{pairs:?}");
     }
 
     #[test]
