@@ -384,6 +384,11 @@ impl Pairing<'_> {
                         // "denied accusations by Captain Magezi": whatever Magezi said.
                         !made_by(a),
                         wants.is_some_and(|k| !k.contains(&a.kind)),
+                        // "denied the claims": what was claimed ("a spokesman claimed …").
+                        !a.source
+                            .cue
+                            .as_deref()
+                            .is_some_and(|c| answers.named_by_cue(c)),
                         restates(a),
                         !restated.is_empty() && !same_figure(a),
                         distance > 0,
@@ -833,7 +838,11 @@ fn numeric(rule: &ContradictionRule, a: &Claim, b: &Claim) -> Verdict {
     if a.aspect != b.aspect {
         return No("different aspects".into());
     }
-    if va.unit != vb.unit {
+    // "no one was hurt" counts nobody of any kind: it meets "20 members of the security forces".
+    let nobody = |v: &crate::model::Value| {
+        v.low == Some(0.0) && v.high == Some(0.0) && v.unit.as_deref() == Some("person")
+    };
+    if va.unit != vb.unit && !(nobody(va) || nobody(vb)) {
         return No(format!(
             "different units ({} vs {})",
             va.unit.as_deref().unwrap_or("none"),

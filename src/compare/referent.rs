@@ -36,6 +36,19 @@ pub(super) struct Referent {
     pub back: bool,
     /// Who made the statement, as the denial names them ("Navalny and others").
     pub by: Option<String>,
+    /// The stem of the object's noun ("claim", "report", "accus", "alleg", "charg"): the
+    /// statement was likely made with a verb of that stem ("claimed", "reported").
+    pub stem: Option<&'static str>,
+}
+
+/// Stems shared by a noun of statement and its verb: "claims"/"claimed", "accusations"/"accused".
+const STEMS: [&str; 6] = ["claim", "report", "accus", "alleg", "charg", "assert"];
+
+impl Referent {
+    /// Whether a cue word shares the object's stem ("denied the claims" / "claimed").
+    pub fn named_by_cue(&self, cue: &str) -> bool {
+        self.stem.is_some_and(|s| cue.to_lowercase().starts_with(s))
+    }
 }
 
 /// Reads a denial's clause (from the denial to the end of its clause).
@@ -56,9 +69,13 @@ pub(super) fn referent(scope: &str) -> Referent {
         || content.starts_with("of ")
         || content.starts_with("about ")
         || by.is_none() && !content.is_empty();
+    let noun = c
+        .name("noun")
+        .map_or(String::new(), |m| m.as_str().to_lowercase());
     Referent {
         back: c.name("det").is_some() && !says_what,
         by,
+        stem: STEMS.into_iter().find(|s| noun.starts_with(s)),
     }
 }
 
@@ -70,6 +87,7 @@ mod tests {
     fn a_definite_object_points_back() {
         let r = referent("deny the claim");
         assert!(r.back);
+        assert!(r.named_by_cue("claimed") && !r.named_by_cue("said"));
         assert_eq!(r.by, None);
         let r = referent("denies the charges raised by Navalny and others.");
         assert!(r.back);
@@ -95,11 +113,17 @@ mod tests {
     fn a_denial_that_says_what_it_denies_points_nowhere() {
         assert_eq!(
             referent("denied reports that troops moved into the area"),
-            Referent::default()
+            Referent {
+                stem: Some("report"),
+                ..Referent::default()
+            }
         );
         assert_eq!(
             referent("denied the reports of a new offensive"),
-            Referent::default()
+            Referent {
+                stem: Some("report"),
+                ..Referent::default()
+            }
         );
         assert_eq!(
             referent("denied bombing South Sudan's territory"),
