@@ -166,7 +166,9 @@ impl Pairing<'_> {
             for (x, &i) in members.iter().enumerate() {
                 for &j in &members[x + 1..] {
                     let (a, b) = (&claims[i], &claims[j]);
-                    if window.is_some_and(|w| b.sentence_index.abs_diff(a.sentence_index) > w) {
+                    let far = b.sentence_index.abs_diff(a.sentence_index);
+                    // Claims are in text order: nothing later is nearer.
+                    if window.is_some_and(|w| far > w) || unnamed && far > UNNAMED_WINDOW {
                         break;
                     }
                     if self.keys[i] == self.keys[j] {
