@@ -764,7 +764,13 @@ impl ClaimCtx<'_> {
         } else {
             self.subject(caps, m.start(), &source)
         };
+        // A claim of one's own (success, responsibility) is its agent's; a denial is its
+        // agent's only when no one else reports it ("Sudan's armed forces denied bombing", not
+        // "Matsanga said LRA forces were not responsible").
+        let own = rule.polarity != Some(crate::model::Polarity::Negative)
+            || source.via == crate::model::Via::Document;
         if rule.self_claim
+            && own
             && let (Some(a), Some(g)) = (&agent, group(caps, "agent"))
         {
             source = Source {

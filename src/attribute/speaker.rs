@@ -447,11 +447,15 @@ pub(super) fn main_subject(text: &str, toks: &[Tok<'_>], limit: usize) -> Option
 }
 
 /// Whether a token is unmistakably a verb of a clause: an auxiliary or finite form ("has",
-/// "were"), a common irregular form ("took") or a lower-case "-ed" word ("appeared").
+/// "were"), a common irregular form ("took"), a verb of saying ("said") or a lower-case "-ed"
+/// word ("appeared").
 pub(super) fn is_clear_verb(t: &Tok<'_>) -> bool {
     t.is_word()
         && !t.is_cap()
-        && (t.in_list(FINITE) || t.in_list(IRREGULAR) || t.lower().ends_with("ed"))
+        && (t.in_list(FINITE)
+            || t.in_list(IRREGULAR)
+            || t.in_list("said says told tells")
+            || t.lower().ends_with("ed"))
 }
 
 /// A participial phrase before the main clause: "In describing Trump, Cuban said …",

@@ -838,3 +838,9 @@ fn a_pronoun_with_no_antecedent_is_not_remembered_but_an_acronym_is() {
     // An acronym is a name, not the pronoun "who".
     assert_eq!(d[3].as_ref().map(|x| x.0.as_str()), Some("WHO"));
 }
+
+#[test]
+fn a_coordinated_verb_shares_the_whole_subject() {
+    let a = attrs("Trade unions said the rate was high and accused the government of lying.");
+    assert!(a.iter().all(|x| x.1 == "Trade unions"), "{a:?}");
+}

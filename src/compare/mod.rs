@@ -340,6 +340,9 @@ impl Pairing<'_> {
                         && !own_side(a)
                         // "Uganda has not deployed troops" sides with a denial of the deployment.
                         && !(a.kind == ClaimKind::Statement && self.negated(i).is_some())
+                        // Nor does a denial answer another party's denial of responsibility.
+                        && !(a.kind == ClaimKind::Attribution
+                            && a.polarity == Some(crate::model::Polarity::Negative))
                 };
                 let mut candidates: Vec<usize> = (lo..hi).filter(|&i| eligible(i)).collect();
                 // The story's lead states the claim the article is about; a denial further down
@@ -515,6 +518,17 @@ fn within(claims: &[Claim], doc: &Range<usize>, at: usize, window: usize) -> Ran
 /// Whether both claims name places and share none ("in Khost" against "in Helmand").
 fn different_places(a: &Claim, b: &Claim) -> bool {
     !a.places.is_empty() && !b.places.is_empty() && !a.places.iter().any(|p| b.places.contains(p))
+}
+
+/// Whether two agents of responsibility claims name one party: the same key, one inside the
+/// other ("Sudan" / "Sudan's armed forces"), one party or one identity.
+fn same_agent(x: &str, y: &str) -> bool {
+    let (kx, ky) = (crate::model::source_key(x), crate::model::source_key(y));
+    kx == ky
+        || kx.contains(&ky)
+        || ky.contains(&kx)
+        || crate::entities::same_party(x, y)
+        || crate::entities::share_identity(x, y)
 }
 
 /// Most claims one denial is paired with.
@@ -704,10 +718,7 @@ fn judge_sources(rule: &ContradictionRule, a: &Claim, b: &Claim, same_source: bo
         FindingKind::OppositeEvaluation => {
             if a.kind == ClaimKind::Attribution || b.kind == ClaimKind::Attribution {
                 let same_agent = match (a.agent.as_deref(), b.agent.as_deref()) {
-                    (Some(x), Some(y)) => {
-                        crate::model::source_key(x) == crate::model::source_key(y)
-                            || crate::entities::same_party(x, y)
-                    }
+                    (Some(x), Some(y)) => same_agent(x, y),
                     (x, y) => x == y,
                 };
                 return if a.kind == b.kind && same_agent && a.polarity != b.polarity {
@@ -758,16 +769,14 @@ fn judge_sources(rule: &ContradictionRule, a: &Claim, b: &Claim, same_source: bo
             (Some(x), Some(y))
                 if a.kind == ClaimKind::Attribution && b.kind == ClaimKind::Attribution =>
             {
-                let (kx, ky) = (crate::model::source_key(x), crate::model::source_key(y));
-                if kx == ky
-                    || kx.contains(&ky)
-                    || ky.contains(&kx)
-                    || crate::entities::same_party(x, y)
-                    || crate::entities::share_identity(x, y)
-                {
+                if same_agent(x, y) {
                     No("same agent".into())
                 } else if a.polarity != b.polarity {
                     No("one claim denies responsibility".into())
+                } else if a.polarity == Some(crate::model::Polarity::Negative) {
+                    // "his group is not responsible" / "they were not involved": two denials
+                    // blame nobody.
+                    No("both claims deny responsibility".into())
                 } else {
                     Verdict::Conflict
                 }
@@ -986,6 +995,24 @@ mod tests {
         let pairs = pairs_of(
             "Regional officials say the rebel movement no longer poses a serious threat.\n\n\
              But analysts warn flooding remains a significant danger.\n",
+        );
+        assert!(pairs.is_empty(), "{pairs:?}");
+    }
+
+    #[test]
+    fn responsibility_denials_meet_the_blame_of_their_party_but_not_each_other() {
+        let pairs = pairs_of(
+            "Warplanes bombed a refugee camp, an attack local officials blamed on neighboring Sudan.\n\n\
+             Sudan's armed forces denied bombing the camp.\n",
+        );
+        // The denial in the outlet's voice is its agent's.
+        assert!(
+            pairs.contains(&("local officials".into(), "Sudan's armed forces".into())),
+            "{pairs:?}"
+        );
+        let pairs = pairs_of(
+            "Rebel leader Agathon Rwasa said the rebels were not responsible for the ambush.\n\n\
+             Army spokesman Colonel Augustin Nzabampema said the army was not involved in the ambush.\n",
         );
         assert!(pairs.is_empty(), "{pairs:?}");
     }
