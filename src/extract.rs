@@ -586,7 +586,12 @@ fn speakers_own(agent: &str) -> bool {
 /// capture these words as a `value` only where they count people or things.
 fn no_count(text: &str) -> Option<quantity::Quantity> {
     let lower = text.trim().to_lowercase();
-    matches!(lower.as_str(), "no" | "no one" | "nobody" | "none").then(|| exact_count(0.0, text))
+    // "not" only as a rule captures it: "have not lost a single soldier".
+    let none = matches!(
+        lower.as_str(),
+        "no" | "no one" | "nobody" | "none" | "not" | "n't" | "n’t"
+    );
+    none.then(|| exact_count(0.0, text))
 }
 
 /// Lower-case singular of a counted noun: "soldiers" → "soldier", "people" → "person".
