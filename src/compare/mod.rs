@@ -389,6 +389,11 @@ impl Pairing<'_> {
                 if !made_by(&claims[best]) {
                     continue;
                 }
+                // A denial in the outlet's own voice (often a quotation whose speaker was lost)
+                // answers only an account of the same event: the nearest one is a guess.
+                if d.source.via == crate::model::Via::Document && strong(overlap(best)) == 0 {
+                    continue;
+                }
                 // "denied the soldiers went on a rampage" names what it denies (a claim of the
                 // best target's rule in the denial's own sentence): it disputes that claim only,
                 // not the same source's toll.

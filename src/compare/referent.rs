@@ -28,6 +28,13 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the accuser pattern compiles")
 });
 
+/// A clause that makes less of something ("had only been an incursion", "was nothing more than a
+/// scuffle"): it answers an account told before it.
+static MINIMISER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:was|were|is|are|had|has|have|been|so)\s+){0,2}(?:only|merely|nothing\s+more\s+than|no\s+more\s+than)\b")
+        .expect("the minimiser pattern compiles")
+});
+
 /// What a denial's clause says about the statement it answers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Referent {
@@ -40,6 +47,12 @@ pub(super) struct Referent {
 
 /// Reads a denial's clause (from the denial to the end of its clause).
 pub(super) fn referent(scope: &str) -> Referent {
+    if MINIMISER.is_match(scope) {
+        return Referent {
+            back: true,
+            by: None,
+        };
+    }
     let Some(c) = OBJECT.captures(scope) else {
         return Referent::default();
     };
@@ -89,6 +102,14 @@ mod tests {
         let r = referent("rejected the allegations from the army");
         assert!(r.back);
         assert_eq!(r.by.as_deref(), Some("the army"));
+    }
+
+    #[test]
+    fn a_minimiser_points_back() {
+        assert!(referent("had only been an incursion, and that the rebels retreated").back);
+        assert!(referent("was nothing more than a scuffle").back);
+        assert!(referent("Only small pockets of insurgents were encountered").back);
+        assert!(!referent("denied reports that only two soldiers died").back);
     }
 
     #[test]
