@@ -682,16 +682,16 @@ fn statements(
     kept: &mut Vec<Claim>,
 ) {
     for a in attributions {
-        if a.source.via == Via::Document
-            || a.source.stance != crate::model::Stance::Assert
-            || kept.iter().any(|c| a.content.overlaps(c.span))
-        {
+        if a.source.via == Via::Document || a.source.stance != crate::model::Stance::Assert {
             continue;
         }
-        let raw = doc.prose.get(a.content.start..a.content.end).unwrap_or("");
+        let Some(content) = free_content(a.content, &doc.prose, kept) else {
+            continue;
+        };
+        let raw = doc.prose.get(content.start..content.end).unwrap_or("");
         let trimmed = raw
             .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | ',' | ':'));
-        let start = a.content.start + (raw.len() - trimmed.len());
+        let start = content.start + (raw.len() - trimmed.len());
         let trimmed = trimmed
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '"' | ',' | '.'));
         if trimmed.split_whitespace().count() < 3 {
@@ -723,6 +723,27 @@ fn statements(
         });
     }
     kept.sort_by_key(|c| c.span.start);
+}
+
+/// The part of a reported content that holds no claim: all of it, or, when a claim sits in a
+/// later clause ("poverty has dropped dramatically, but people … are skeptical"), the clauses
+/// before the first ", but " or "; " that precedes every claim in it.
+fn free_content(content: Span, prose: &str, kept: &[Claim]) -> Option<Span> {
+    let Some(first) = kept
+        .iter()
+        .filter(|c| content.overlaps(c.span))
+        .map(|c| c.span.start)
+        .min()
+    else {
+        return Some(content);
+    };
+    let text = prose.get(content.start..content.end)?;
+    let cut = [", but ", "; "]
+        .iter()
+        .filter_map(|m| text.find(m))
+        .filter(|&at| content.start + at <= first)
+        .min()?;
+    Some(Span::new(content.start, content.start + cut))
 }
 
 struct ClaimCtx<'a> {

@@ -14,7 +14,7 @@ static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|disput\w*|refut\w*|rebuff\w*|rebut\w*)\s+
         (?:(?P<det>the|these|those|this|that|such|its|their|his|her)\s+)?
         (?:[\p{L}-]+\s+){0,2}?
-        (?P<noun>claims?|charges?|reports?|accusations?|allegations?|assertions?|rumou?rs?|stor(?:y|ies)|accounts?)\b
+        (?P<noun>claims?|charges?|reports?|accusations?|allegations?|assertions?|rumou?rs?|stor(?:y|ies)|accounts?|estimates?|figures?|numbers?|statistics)\b
         (?P<rest>[^,;:]*)",
     )
     .expect("the denial-object pattern compiles")
@@ -43,6 +43,9 @@ pub(super) struct Referent {
     pub back: bool,
     /// Who made the statement, as the denial names them ("Navalny and others").
     pub by: Option<String>,
+    /// The object is a demonstrative ("those estimates", "these figures"): it means what was
+    /// just told, not every figure before it.
+    pub demonstrative: bool,
 }
 
 /// Reads a denial's clause (from the denial to the end of its clause).
@@ -50,7 +53,7 @@ pub(super) fn referent(scope: &str) -> Referent {
     if MINIMISER.is_match(scope) {
         return Referent {
             back: true,
-            by: None,
+            ..Referent::default()
         };
     }
     let Some(c) = OBJECT.captures(scope) else {
@@ -72,6 +75,12 @@ pub(super) fn referent(scope: &str) -> Referent {
     Referent {
         back: c.name("det").is_some() && !says_what,
         by,
+        demonstrative: c.name("det").is_some_and(|d| {
+            matches!(
+                d.as_str().to_lowercase().as_str(),
+                "these" | "those" | "this" | "that"
+            )
+        }),
     }
 }
 
@@ -102,6 +111,14 @@ mod tests {
         let r = referent("rejected the allegations from the army");
         assert!(r.back);
         assert_eq!(r.by.as_deref(), Some("the army"));
+    }
+
+    #[test]
+    fn a_demonstrative_object_points_back_to_what_was_just_told() {
+        let r = referent("disputed those estimates, saying more oil is escaping");
+        assert!(r.back);
+        assert!(r.demonstrative);
+        assert!(!referent("disputed the figures").demonstrative);
     }
 
     #[test]
