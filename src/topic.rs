@@ -222,8 +222,18 @@ pub fn plain_stem(word: &str) -> Option<String> {
     stem(word, &Words::default())
 }
 
-/// The stems of a text's event words.
+/// Phrases that name a capture in several words: "took control of the town", "pushed them out
+/// of the town", "drove out government forces".
+static CAPTURE_PHRASES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:(?:take|takes|took|taken|taking|gain|gains|gained|gaining|seize|seized|seizing)\s+(?:full\s+|effective\s+)?control|(?:push|pushes|pushed|pushing|drive|drives|drove|driven|driving)\s+(?:[\p{L}'’-]+\s+){0,3}?out)\b",
+    )
+    .expect("the capture-phrase pattern compiles")
+});
+
+/// The stems of a text's event words. A capture told in several words counts as "captured".
 pub fn stems(text: &str, words: &Words<'_>) -> BTreeSet<String> {
+    let text = CAPTURE_PHRASES.replace_all(text, " captured ");
     text.split(is_break)
         .filter_map(|w| stem(w, words))
         .collect()
@@ -387,6 +397,24 @@ mod tests {
         assert!(a.contains("unemp"));
         assert!(stems("carried out", &NONE).is_subset(&stems("carry out", &NONE)));
         assert_eq!(stems("seized", &NONE), stems("seize", &NONE));
+    }
+
+    #[test]
+    fn a_capture_in_several_words_is_a_capture() {
+        let captured = stems("captured", &NONE);
+        for text in [
+            "have taken control of a remote town",
+            "pushed them out of the town",
+            "drove out government forces",
+            "the rebels took full control",
+        ] {
+            assert!(
+                stems(text, &NONE).is_superset(&captured),
+                "{text}: {:?}",
+                stems(text, &NONE)
+            );
+        }
+        assert!(stems("took part in the talks", &NONE).is_disjoint(&captured));
     }
 
     #[test]
