@@ -206,6 +206,9 @@ fn stem(word: &str, words: &Words<'_>) -> Option<String> {
         Some(b) if b.len() >= 3 => b,
         _ => &base,
     };
+    // "rigged" and "rig", "planned" and "plan": an ending doubles a final consonant ("killed"
+    // keeps its "ll": "kill" has it too).
+    let base = undouble(base);
     let stem: String = base.chars().take(5).collect();
     // "assault" and "raid" name what "attack" does (the rules' `event_words`).
     (base.len() >= 3).then(|| {
@@ -215,6 +218,23 @@ fn stem(word: &str, words: &Words<'_>) -> Option<String> {
             .cloned()
             .unwrap_or(stem)
     })
+}
+
+/// A word without the consonant an ending doubled ("rigg" of "rigged" → "rig"); "l", "s", "z"
+/// and "f" stay doubled, as in "kill", "press", "buzz", "staff".
+fn undouble(base: &str) -> &str {
+    let mut end = base.chars().rev();
+    match (end.next(), end.next()) {
+        (Some(a), Some(b))
+            if a == b
+                && base.len() >= 4
+                && a.is_ascii_alphabetic()
+                && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u' | 'l' | 's' | 'z' | 'f') =>
+        {
+            &base[..base.len() - 1]
+        }
+        _ => base,
+    }
 }
 
 /// The stem of one word with no word lists: how the rules' `event_words` are keyed.
@@ -397,6 +417,10 @@ mod tests {
         assert!(a.contains("unemp"));
         assert!(stems("carried out", &NONE).is_subset(&stems("carry out", &NONE)));
         assert_eq!(stems("seized", &NONE), stems("seize", &NONE));
+        assert_eq!(stems("rigged", &NONE), stems("rig", &NONE));
+        assert_eq!(stems("planned", &NONE), stems("plan", &NONE));
+        assert_eq!(stems("killed", &NONE), stems("kill", &NONE));
+        assert_eq!(stems("pressed", &NONE), stems("press", &NONE));
     }
 
     #[test]
