@@ -41,6 +41,9 @@
 //! reset one pair below the figures of the same build on the new splits (tune findings P 0.772
 //! R 0.404, 71/92 and 69/171, attribution P 0.775 R 0.520; heldout findings P 0.409 R 0.170, 9/22
 //! and 9/53, attribution P 0.700 R 0.509).
+//! The session's rule work then took the tune figures to findings P 0.798 R 0.497 (87/109,
+//! 85/171), attribution P 0.771 R 0.528; the tune floors follow, one pair below; the held-out
+//! figures did not move (attribution P 0.702 R 0.513).
 //! Raise them as the engine improves; never lower them to let a regression pass.
 #![allow(clippy::print_stdout)]
 
@@ -49,13 +52,13 @@ use crosscheck::rules::RuleSet;
 use std::path::{Path, PathBuf};
 
 /// Findings precision on the `tune` split.
-const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.76;
+const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.78;
 /// Findings recall on the `tune` split.
-const TUNE_FINDING_RECALL_FLOOR: f64 = 0.39;
+const TUNE_FINDING_RECALL_FLOOR: f64 = 0.49;
 /// Attribution precision (matched claims with the right source) on the `tune` split.
 const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.76;
 /// Attribution recall (gold claims found with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.50;
+const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.51;
 /// Findings precision on the `heldout` split.
 const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.36;
 /// Findings recall on the `heldout` split.
