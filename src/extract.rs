@@ -445,6 +445,66 @@ fn places(text: &str) -> Vec<String> {
             }
         }
     }
+    for owner in count_owners(&words) {
+        if !out.contains(&owner) {
+            out.push(owner);
+        }
+    }
+    out
+}
+
+/// Verbs by which a place holds a count ("Guinea had 65 new cases", "Texas recorded 120 deaths").
+const HOLDING_VERBS: &[&str] = &[
+    "had",
+    "has",
+    "have",
+    "saw",
+    "recorded",
+    "registered",
+    "logged",
+];
+
+/// Words that may open a count after a holding verb besides a digit ("had more than 100").
+const COUNT_OPENERS: &[&str] = &[
+    "more", "nearly", "almost", "about", "over", "some", "at", "fewer", "less", "around",
+];
+
+/// The names that open a clause and hold a count ("Guinea had 65 new cases, while Sierra Leone
+/// had 76"): a breakdown by place, whose parts are not rivals. The name is a run of capitalised
+/// words at the start of the sentence or after a comma, "while", "and", "but" or "whereas", and
+/// not a pronoun or a phrase opened by "The"; its first word is kept, as for other places.
+fn count_owners(words: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let opens_count = words.get(i + 1).is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit())
+                || COUNT_OPENERS.contains(&n.to_lowercase().as_str())
+        });
+        if !HOLDING_VERBS.contains(&w.to_lowercase().as_str()) || !opens_count {
+            continue;
+        }
+        let start = words[..i]
+            .iter()
+            .rposition(|x| !x.starts_with(char::is_uppercase) || x.ends_with(','))
+            .map_or(0, |k| k + 1);
+        if start == i {
+            continue;
+        }
+        let clause_start = start == 0
+            || words[start - 1].ends_with(',')
+            || matches!(
+                words[start - 1].to_lowercase().as_str(),
+                "while" | "and" | "but" | "whereas"
+            );
+        let first = words[start].trim_matches(|c: char| !c.is_alphanumeric());
+        let pronoun = matches!(
+            first,
+            "He" | "She" | "It" | "They" | "We" | "I" | "You" | "The" | "This" | "That"
+        );
+        if clause_start && !pronoun && !first.is_empty() {
+            out.push(first.to_owned());
+        }
+    }
     out
 }
 
@@ -627,16 +687,16 @@ fn statements(
     kept: &mut Vec<Claim>,
 ) {
     for a in attributions {
-        if a.source.via == Via::Document
-            || a.source.stance != crate::model::Stance::Assert
-            || kept.iter().any(|c| a.content.overlaps(c.span))
-        {
+        if a.source.via == Via::Document || a.source.stance != crate::model::Stance::Assert {
             continue;
         }
-        let raw = doc.prose.get(a.content.start..a.content.end).unwrap_or("");
+        let Some(content) = free_content(a.content, &doc.prose, kept) else {
+            continue;
+        };
+        let raw = doc.prose.get(content.start..content.end).unwrap_or("");
         let trimmed = raw
             .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | ',' | ':'));
-        let start = a.content.start + (raw.len() - trimmed.len());
+        let start = content.start + (raw.len() - trimmed.len());
         let trimmed = trimmed
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '"' | ',' | '.'));
         if trimmed.split_whitespace().count() < 3 {
@@ -668,6 +728,27 @@ fn statements(
         });
     }
     kept.sort_by_key(|c| c.span.start);
+}
+
+/// The part of a reported content that holds no claim: all of it, or, when a claim sits in a
+/// later clause ("poverty has dropped dramatically, but people … are skeptical"), the clauses
+/// before the first ", but " or "; " that precedes every claim in it.
+fn free_content(content: Span, prose: &str, kept: &[Claim]) -> Option<Span> {
+    let Some(first) = kept
+        .iter()
+        .filter(|c| content.overlaps(c.span))
+        .map(|c| c.span.start)
+        .min()
+    else {
+        return Some(content);
+    };
+    let text = prose.get(content.start..content.end)?;
+    let cut = [", but ", "; "]
+        .iter()
+        .filter_map(|m| text.find(m))
+        .filter(|&at| content.start + at <= first)
+        .min()?;
+    Some(Span::new(content.start, content.start + cut))
 }
 
 struct ClaimCtx<'a> {
@@ -1027,6 +1108,23 @@ mod tests {
         assert_eq!(places("fighters seized Konna on Thursday"), ["Konna"]);
         assert!(places("the killing of Khamis").is_empty());
         assert_eq!(places("troops remain in control of Kolahun"), ["Kolahun"]);
+    }
+
+    #[test]
+    fn a_place_that_opens_a_clause_and_holds_a_count_is_a_place() {
+        assert_eq!(
+            places("Guinea had 65 new cases, compared with 39."),
+            ["Guinea"]
+        );
+        assert_eq!(
+            places("Sierra Leone had 76 new confirmed cases, while Liberia had 3."),
+            ["Sierra", "Liberia"]
+        );
+        assert_eq!(places("Texas recorded more than 120 deaths."), ["Texas"]);
+        assert!(places("He had 12 children.").is_empty());
+        assert!(places("The ministry had 30 reports of cases.").is_empty());
+        assert!(places("Officials said the clinic had been closed.").is_empty());
+        assert!(places("Police said Ahmed had 3 guns.").is_empty());
     }
 
     #[test]

@@ -206,6 +206,9 @@ fn stem(word: &str, words: &Words<'_>) -> Option<String> {
         Some(b) if b.len() >= 3 => b,
         _ => &base,
     };
+    // "rigged" and "rig", "planned" and "plan": an ending doubles a final consonant ("killed"
+    // keeps its "ll": "kill" has it too).
+    let base = undouble(base);
     let stem: String = base.chars().take(5).collect();
     // "assault" and "raid" name what "attack" does (the rules' `event_words`).
     (base.len() >= 3).then(|| {
@@ -217,13 +220,40 @@ fn stem(word: &str, words: &Words<'_>) -> Option<String> {
     })
 }
 
+/// A word without the consonant an ending doubled ("rigg" of "rigged" → "rig"); "l", "s", "z"
+/// and "f" stay doubled, as in "kill", "press", "buzz", "staff".
+fn undouble(base: &str) -> &str {
+    let mut end = base.chars().rev();
+    match (end.next(), end.next()) {
+        (Some(a), Some(b))
+            if a == b
+                && base.len() >= 4
+                && a.is_ascii_alphabetic()
+                && !matches!(a, 'a' | 'e' | 'i' | 'o' | 'u' | 'l' | 's' | 'z' | 'f') =>
+        {
+            &base[..base.len() - 1]
+        }
+        _ => base,
+    }
+}
+
 /// The stem of one word with no word lists: how the rules' `event_words` are keyed.
 pub fn plain_stem(word: &str) -> Option<String> {
     stem(word, &Words::default())
 }
 
-/// The stems of a text's event words.
+/// Phrases that name a capture in several words: "took control of the town", "pushed them out
+/// of the town", "drove out government forces".
+static CAPTURE_PHRASES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(?:(?:take|takes|took|taken|taking|gain|gains|gained|gaining|seize|seized|seizing)\s+(?:full\s+|effective\s+)?control|(?:push|pushes|pushed|pushing|drive|drives|drove|driven|driving)\s+(?:[\p{L}'’-]+\s+){0,3}?out)\b",
+    )
+    .expect("the capture-phrase pattern compiles")
+});
+
+/// The stems of a text's event words. A capture told in several words counts as "captured".
 pub fn stems(text: &str, words: &Words<'_>) -> BTreeSet<String> {
+    let text = CAPTURE_PHRASES.replace_all(text, " captured ");
     text.split(is_break)
         .filter_map(|w| stem(w, words))
         .collect()
@@ -387,6 +417,28 @@ mod tests {
         assert!(a.contains("unemp"));
         assert!(stems("carried out", &NONE).is_subset(&stems("carry out", &NONE)));
         assert_eq!(stems("seized", &NONE), stems("seize", &NONE));
+        assert_eq!(stems("rigged", &NONE), stems("rig", &NONE));
+        assert_eq!(stems("planned", &NONE), stems("plan", &NONE));
+        assert_eq!(stems("killed", &NONE), stems("kill", &NONE));
+        assert_eq!(stems("pressed", &NONE), stems("press", &NONE));
+    }
+
+    #[test]
+    fn a_capture_in_several_words_is_a_capture() {
+        let captured = stems("captured", &NONE);
+        for text in [
+            "have taken control of a remote town",
+            "pushed them out of the town",
+            "drove out government forces",
+            "the rebels took full control",
+        ] {
+            assert!(
+                stems(text, &NONE).is_superset(&captured),
+                "{text}: {:?}",
+                stems(text, &NONE)
+            );
+        }
+        assert!(stems("took part in the talks", &NONE).is_disjoint(&captured));
     }
 
     #[test]

@@ -36,6 +36,19 @@
 //! R 0.465); the tune findings floors follow the tune figures then (P 0.785 R 0.476, 62/79
 //! and 60/126). One held-out clean article gets a finding: it counts against heldout precision here,
 //! and is not read, so that no rule is fitted to it.
+//! In the sixth session the eighth batch moved to `tune` (measured as held-out at the fifth
+//! session's start and end only): the splits are now 57 tune and 21 held-out, and every floor was
+//! reset one pair below the figures of the same build on the new splits (tune findings P 0.772
+//! R 0.404, 71/92 and 69/171, attribution P 0.775 R 0.520; heldout findings P 0.409 R 0.170, 9/22
+//! and 9/53, attribution P 0.700 R 0.509).
+//! The session's rule work then took the tune figures to findings P 0.798 R 0.497 (87/109,
+//! 85/171), attribution P 0.771 R 0.528; the tune floors follow, one pair below; the held-out
+//! figures did not move (attribution P 0.702 R 0.513).
+//! The ninth batch (10 held-out articles, gold written before any engine run) was merged with
+//! that work and this session's attribution steps: held-out is now 31 articles, and the held-out
+//! floors were reset one pair below the merged build's figures there (findings P 0.393 R 0.128,
+//! 11/28 and 11/86; attribution P 0.729 R 0.531); the tune attribution floors were raised to
+//! the merged figures (P 0.792 R 0.545) less about 0.015.
 //! Raise them as the engine improves; never lower them to let a regression pass.
 #![allow(clippy::print_stdout)]
 
@@ -44,21 +57,21 @@ use crosscheck::rules::RuleSet;
 use std::path::{Path, PathBuf};
 
 /// Findings precision on the `tune` split.
-const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.77;
+const TUNE_FINDING_PRECISION_FLOOR: f64 = 0.78;
 /// Findings recall on the `tune` split.
-const TUNE_FINDING_RECALL_FLOOR: f64 = 0.46;
+const TUNE_FINDING_RECALL_FLOOR: f64 = 0.49;
 /// Attribution precision (matched claims with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.80;
+const TUNE_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.78;
 /// Attribution recall (gold claims found with the right source) on the `tune` split.
-const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.54;
+const TUNE_ATTRIBUTION_RECALL_FLOOR: f64 = 0.53;
 /// Findings precision on the `heldout` split.
-const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.41;
+const HELDOUT_FINDING_PRECISION_FLOOR: f64 = 0.35;
 /// Findings recall on the `heldout` split.
-const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.12;
+const HELDOUT_FINDING_RECALL_FLOOR: f64 = 0.11;
 /// Attribution precision on the `heldout` split.
-const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.65;
+const HELDOUT_ATTRIBUTION_PRECISION_FLOOR: f64 = 0.71;
 /// Attribution recall on the `heldout` split.
-const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.45;
+const HELDOUT_ATTRIBUTION_RECALL_FLOOR: f64 = 0.51;
 
 fn gold_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");

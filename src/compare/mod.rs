@@ -397,7 +397,9 @@ impl Pairing<'_> {
                         restates(a),
                         !restated.is_empty() && !same_figure(a),
                         distance > 0,
-                        a.source.via == crate::model::Via::Document,
+                        // "disputed those estimates" means the estimates just told, whoever
+                        // voiced them.
+                        a.source.via == crate::model::Via::Document && !answers.demonstrative,
                         // A claim about the same event ("no evidence that coalition forces
                         // killed any non-combatants" / "a coalition air strike killed 11
                         // civilians") beats a nearer one about something else.
@@ -417,6 +419,11 @@ impl Pairing<'_> {
                 // A denial that names its accuser answers nothing when the accuser's own words
                 // were not found: any other target would be a guess.
                 if !made_by(&claims[best]) {
+                    continue;
+                }
+                // A denial in the outlet's own voice (often a quotation whose speaker was lost)
+                // answers only an account of the same event: the nearest one is a guess.
+                if d.source.via == crate::model::Via::Document && strong(overlap(best)) == 0 {
                     continue;
                 }
                 // "denied the soldiers went on a rampage" names what it denies (a claim of the
@@ -443,6 +450,9 @@ impl Pairing<'_> {
                         && a.sentence_index.abs_diff(d.sentence_index) <= 3;
                     // "called the figures unrealistic" disputes every figure of that measure
                     // given before it, whoever gave it.
+                    // "those estimates" means the figures just told, in the target's sentence.
+                    let just_told =
+                        !answers.demonstrative || a.sentence_index == claims[best].sentence_index;
                     let figure = wants == Some(&[ClaimKind::Numeric][..])
                         && a.aspect == claims[best].aspect
                         && matches!(a.kind, ClaimKind::Numeric | ClaimKind::Evaluative)
@@ -464,6 +474,7 @@ impl Pairing<'_> {
                     let elsewhere = different_places(a, &claims[best]);
                     if detail
                         || (figure || event)
+                            && just_told
                             && !elsewhere
                             && taken.insert((keys[i].as_str(), a.sentence_index))
                     {

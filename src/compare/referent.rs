@@ -14,7 +14,7 @@ static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|disput\w*|refut\w*|rebuff\w*|rebut\w*)\s+
         (?:(?P<det>the|these|those|this|that|such|its|their|his|her)\s+)?
         (?:[\p{L}-]+\s+){0,2}?
-        (?P<noun>claims?|charges?|reports?|accusations?|allegations?|assertions?|rumou?rs?|stor(?:y|ies)|accounts?)\b
+        (?P<noun>claims?|charges?|reports?|accusations?|allegations?|assertions?|rumou?rs?|stor(?:y|ies)|accounts?|estimates?|figures?|numbers?|statistics)\b
         (?P<rest>[^,;:]*)",
     )
     .expect("the denial-object pattern compiles")
@@ -28,6 +28,13 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the accuser pattern compiles")
 });
 
+/// A clause that makes less of something ("had only been an incursion", "was nothing more than a
+/// scuffle"): it answers an account told before it.
+static MINIMISER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:(?:was|were|is|are|had|has|have|been|so)\s+){0,2}(?:only|merely|nothing\s+more\s+than|no\s+more\s+than)\b")
+        .expect("the minimiser pattern compiles")
+});
+
 /// What a denial's clause says about the statement it answers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Referent {
@@ -39,6 +46,9 @@ pub(super) struct Referent {
     /// The stem of the object's noun ("claim", "report", "accus", "alleg", "charg"): the
     /// statement was likely made with a verb of that stem ("claimed", "reported").
     pub stem: Option<&'static str>,
+    /// The object is a demonstrative ("those estimates", "these figures"): it means what was
+    /// just told, not every figure before it.
+    pub demonstrative: bool,
 }
 
 /// Stems shared by a noun of statement and its verb: "claims"/"claimed", "accusations"/"accused".
@@ -53,6 +63,12 @@ impl Referent {
 
 /// Reads a denial's clause (from the denial to the end of its clause).
 pub(super) fn referent(scope: &str) -> Referent {
+    if MINIMISER.is_match(scope) {
+        return Referent {
+            back: true,
+            ..Referent::default()
+        };
+    }
     let Some(c) = OBJECT.captures(scope) else {
         return Referent::default();
     };
@@ -76,6 +92,12 @@ pub(super) fn referent(scope: &str) -> Referent {
         back: c.name("det").is_some() && !says_what,
         by,
         stem: STEMS.into_iter().find(|s| noun.starts_with(s)),
+        demonstrative: c.name("det").is_some_and(|d| {
+            matches!(
+                d.as_str().to_lowercase().as_str(),
+                "these" | "those" | "this" | "that"
+            )
+        }),
     }
 }
 
@@ -107,6 +129,22 @@ mod tests {
         let r = referent("rejected the allegations from the army");
         assert!(r.back);
         assert_eq!(r.by.as_deref(), Some("the army"));
+    }
+
+    #[test]
+    fn a_demonstrative_object_points_back_to_what_was_just_told() {
+        let r = referent("disputed those estimates, saying more oil is escaping");
+        assert!(r.back);
+        assert!(r.demonstrative);
+        assert!(!referent("disputed the figures").demonstrative);
+    }
+
+    #[test]
+    fn a_minimiser_points_back() {
+        assert!(referent("had only been an incursion, and that the rebels retreated").back);
+        assert!(referent("was nothing more than a scuffle").back);
+        assert!(referent("Only small pockets of insurgents were encountered").back);
+        assert!(!referent("denied reports that only two soldiers died").back);
     }
 
     #[test]
