@@ -38,6 +38,21 @@ pub(super) fn cue_is_verb(toks: &[Tok<'_>], k: usize, cue_end: usize, title: boo
     if after_function_word {
         return false;
     }
+    // "76 new confirmed cases": a participle between a count or "new" and its noun modifies
+    // the noun. "Eritreans accused of crimes": a participle with "of" and no object is passive.
+    let l = t.lower();
+    let modifier = l.ends_with("ed")
+        && k.checked_sub(1).is_some_and(|p| {
+            toks[p].text.starts_with(|c: char| c.is_ascii_digit())
+                || toks[p].in_list("new more other additional several many")
+        })
+        && toks
+            .get(cue_end)
+            .is_some_and(|n| n.is_word() && !n.is_cap());
+    let passive_of = l.ends_with("ed") && toks.get(cue_end).is_some_and(|n| n.lower() == "of");
+    if modifier || passive_of {
+        return false;
+    }
     if t.in_list(NOUN_VERB_CUES) && !base_verb_in_place(toks, k) {
         return false;
     }

@@ -844,3 +844,14 @@ fn a_coordinated_verb_shares_the_whole_subject() {
     let a = attrs("Trade unions said the rate was high and accused the government of lying.");
     assert!(a.iter().all(|x| x.1 == "Trade unions"), "{a:?}");
 }
+
+#[test]
+fn participles_that_modify_a_noun_are_not_cues() {
+    assert!(attrs("Sierra Leone had 76 new confirmed cases last week.").is_empty());
+    assert!(attrs("Eritreans accused of crimes must be tried at home.").is_empty());
+    // An active verb with its object and "of" still reports.
+    assert_eq!(
+        first("Sudan accused the south of supporting rebels.").1,
+        "Sudan"
+    );
+}
