@@ -84,7 +84,9 @@ pub fn attribute(
             .into_iter()
             .filter_map(|(order, f)| {
                 let named = f.speaker.is_named();
-                let (name, role, via) = if named {
+                let (name, role, via) = if let Some(subject) = own_subject(text, &f.speaker) {
+                    (subject, None, Via::Pronoun)
+                } else if named {
                     memory.resolve(rules, &f.speaker, &|n| reference(i, n))?
                 } else {
                     (f.speaker.name.clone(), None, Via::Explicit)
@@ -124,6 +126,33 @@ pub fn attribute(
     }
     carry_quotes(doc, sentences, &mut out);
     out
+}
+
+/// The sentence's own subject that a later "it" or "they" in it means: "The ministry rejected
+/// what it called …" is the ministry's. Only a subject that is not itself a pronoun, agrees in
+/// number ("it": not a plural; "they": a plural) and ends before the pronoun.
+fn own_subject(text: &str, speaker: &Speaker) -> Option<String> {
+    let pronoun = speaker.name.to_lowercase();
+    if !matches!(pronoun.as_str(), "it" | "they") || speaker.span.0 == 0 {
+        return None;
+    }
+    let toks = tokenize(text);
+    let at = toks.iter().position(|t| t.start >= speaker.span.0)?;
+    let subject = main_subject(text, &toks, at)?;
+    let name = clean_name(&subject.name);
+    let last = name.split_whitespace().last()?.to_lowercase();
+    let plural = last.ends_with('s') && !last.ends_with("ss") || has("police military", &last);
+    let agrees = if pronoun == "it" { !plural } else { plural };
+    let before = subject.span.1 <= speaker.span.0;
+    (agrees && before && !has(PRONOUNS, &name.to_lowercase()) && looks_like_subject(&name))
+        .then_some(name)
+}
+
+/// Whether a phrase can be a subject that a pronoun refers back to: a name or a definite noun
+/// phrase, not a number or a clause fragment.
+fn looks_like_subject(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=6).contains(&words) && name.starts_with(|c: char| c.is_alphabetic())
 }
 
 /// The main attribution of a sentence: the first whose content no other content holds, one

@@ -163,7 +163,14 @@ pub(super) fn whole_np(toks: &[Tok<'_>], (a, b): (usize, usize)) -> Option<usize
     if toks[a].in_list(TIME_WORDS) {
         return None;
     }
-    (np_start(toks, b - 1)? == a).then_some(a)
+    // "A spokesperson for the UFDD based in Dakar": a reduced participle and its place end the
+    // phrase; the noun phrase is what comes before them.
+    let reduced = (a + 1..b.saturating_sub(1)).find(|&p| {
+        toks[p].in_list("based stationed located living speaking writing")
+            && toks[p + 1].in_list("in at from near outside")
+    });
+    let end = reduced.unwrap_or(b);
+    (np_start(toks, end - 1)? == a).then_some(a)
 }
 
 /// The noun phrase that ends a segment after a complementizer or conjunction: "It was three

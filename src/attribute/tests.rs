@@ -855,3 +855,18 @@ fn participles_that_modify_a_noun_are_not_cues() {
         "Sudan"
     );
 }
+
+#[test]
+fn a_reduced_participle_ends_the_role_and_it_means_the_sentence_subject() {
+    let (_, name, _, _) = first(
+        "A spokesperson for the UFDD based in Dakar, Makaila Nguebla, says that 80 fighters were killed.",
+    );
+    assert_eq!(name, "Makaila Nguebla");
+    let d = document(
+        "Colonel Ann Smith said the attack failed.\n\nThe ministry rejected what it called baseless allegations.\n\nLocal officials rejected what they called a smear.\n",
+    );
+    // "it" is the ministry, not the last named person.
+    assert_eq!(d[1].as_ref().map(|x| x.0.as_str()), Some("ministry"));
+    // "they" agrees with the plural subject.
+    assert_eq!(d[2].as_ref().map(|x| x.0.as_str()), Some("Local officials"));
+}
