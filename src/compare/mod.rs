@@ -542,6 +542,31 @@ fn same_agent(x: &str, y: &str) -> bool {
         || crate::entities::share_identity(x, y)
 }
 
+/// Whether the sources of two claims name one institution: an institution word both share
+/// ("the Defense Ministry" / "ministry spokesman Dawlat Waziri", "the army" / "army spokesman").
+fn one_body(a: &Claim, b: &Claim) -> bool {
+    const BODIES: [&str; 7] = [
+        "ministry",
+        "army",
+        "military",
+        "police",
+        "government",
+        "commission",
+        "council",
+    ];
+    let words = |c: &Claim| -> Vec<String> {
+        c.source
+            .name
+            .split(|ch: char| !ch.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    BODIES
+        .iter()
+        .any(|w| wa.iter().any(|x| x == w) && wb.iter().any(|x| x == w))
+}
+
 /// Most claims one denial is paired with.
 const MAX_DENIAL_TARGETS: usize = 4;
 
@@ -782,6 +807,11 @@ fn judge_sources(rule: &ContradictionRule, a: &Claim, b: &Claim, same_source: bo
             {
                 if same_agent(x, y) {
                     No("same agent".into())
+                } else if (x == &a.source.name || y == &b.source.name) && one_body(a, b) {
+                    // "Afghan forces have retaken the town, the Defense Ministry said" and
+                    // "“Our forces are in control,” ministry spokesman X said": the speaker's own
+                    // side and the body he speaks for are one side.
+                    No("the speaker's own side and the body he speaks for".into())
                 } else if a.polarity != b.polarity {
                     No("one claim denies responsibility".into())
                 } else if a.polarity == Some(crate::model::Polarity::Negative) {
