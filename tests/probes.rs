@@ -103,6 +103,9 @@ fn each_probe_yields_the_expected_pair() {
             "Official data",
             "economists",
         ),
+        ("s2.txt", "toll-mismatch", "State media", "Relatives"),
+        ("s5.txt", "toll-mismatch", "labor rights group", "company"),
+        ("s8.txt", "denial", "refugee agency", "Paul Mensah"),
     ];
     let mut missing = Vec::new();
     for (file, rule, x, y) in expected {
@@ -117,6 +120,43 @@ fn each_probe_yields_the_expected_pair() {
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// The second set (`s*.txt`), written after the first set's fixes and run once before any
+/// change: 1 of 8 gave its pair (s5). Three wordings were then added (miners and other kinds of
+/// people, "feared dead", "inflating the numbers"); the other five need more than a wording.
+#[test]
+fn second_set_gaps() {
+    for (file, why) in [
+        (
+            "s1.txt",
+            "\"shot down\" against \"crashed because of a technical fault\"",
+        ),
+        (
+            "s3.txt",
+            "3,000 supporters against 400 people: a part larger than the whole",
+        ),
+        (
+            "s4.txt",
+            "\"the ceasefire was holding\" against shells falling",
+        ),
+        (
+            "s6.txt",
+            "growth of 6 percent against \"likely to contract\"",
+        ),
+        (
+            "s7.txt",
+            "\"no live ammunition was used\" against \"opened fire with live rounds\"",
+        ),
+    ] {
+        let found = findings(file);
+        assert!(
+            found
+                .iter()
+                .all(|(rule, _, _)| rule != "denial" && !rule.ends_with("mismatch")),
+            "{file} ({why}) now gives {found:?}: move it to the expected pairs"
+        );
+    }
 }
 
 #[test]
