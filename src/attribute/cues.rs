@@ -374,7 +374,7 @@ pub(super) fn inverted(
     let j = skip_aux_left(toks, k);
     let prev = j.map(|j| &toks[j]);
     let comma = prev.is_some_and(|p| p.is_punct(&[',']));
-    let quote = prev.is_some_and(|p| p.is_punct(CLOSE_QUOTES) || p.is_punct(&['"']));
+    let quote = prev.is_some_and(Tok::closes_quote);
     if participle || !(prev.is_none() || quote || comma) {
         return None;
     }
@@ -409,9 +409,8 @@ pub(super) fn speaker_first(
     cue: &crate::rules::Cue,
     participle: bool,
 ) -> Option<Said> {
-    let closes = |t: &Tok<'_>| t.is_punct(CLOSE_QUOTES) || t.is_punct(&['"']);
     let prev = skip_aux_left(toks, k).map(|j| &toks[j]);
-    if prev.is_some_and(closes) {
+    if prev.is_some_and(Tok::closes_quote) {
         // "“…” Smith said" has its speaker before the verb only when a name follows the quote.
         return None;
     }
@@ -434,8 +433,8 @@ pub(super) fn speaker_first(
         return Some((sp, (0, content_end_before(toks, first))));
     }
     let middle =
-        before.is_some_and(|b| b.is_punct(&[','])) && first >= 2 && closes(&toks[first - 2])
-            || before.is_some_and(closes);
+        before.is_some_and(|b| b.is_punct(&[','])) && first >= 2 && toks[first - 2].closes_quote()
+            || before.is_some_and(Tok::closes_quote);
     // "Polls show Trump ahead": a study's findings need no clause.
     let needs_clause = cue.needs_clause && !is_evidence(&sp.name);
     let start = content_start(toks, cue_end, needs_clause, takes_object(&cue.word))
@@ -461,12 +460,11 @@ pub(super) fn speaker_first(
 /// right before its speaker (token `first`) reports the quotation, whatever adjunct follows the
 /// verb, unless the verb goes on to a quotation or a `that` clause of its own.
 fn quote_then_adjunct(toks: &[Tok<'_>], first: usize, cue_end: usize) -> bool {
-    let closes = |t: &Tok<'_>| t.is_punct(CLOSE_QUOTES) || t.is_punct(&['"']);
     let opens_quote = toks
         .first()
         .is_some_and(|t| t.is_punct(OPEN_QUOTES) || t.is_punct(&['"']));
-    let closed = first >= 1 && closes(&toks[first - 1])
-        || first >= 2 && toks[first - 1].is_punct(&[',']) && closes(&toks[first - 2]);
+    let closed = first >= 1 && toks[first - 1].closes_quote()
+        || first >= 2 && toks[first - 1].is_punct(&[',']) && toks[first - 2].closes_quote();
     let next = toks[cue_end..].iter().find(|t| !t.is_punct(&[',']));
     opens_quote
         && closed
@@ -588,10 +586,7 @@ pub(super) fn asked_opener(toks: &[Tok<'_>], inside: &[bool]) -> Option<Found> {
         return None;
     }
     // The comma that ends the question: outside quotations, or closing one ("“…,” 72 percent").
-    let closes_quote = |i: usize| {
-        toks.get(i + 1)
-            .is_some_and(|t| t.is_punct(CLOSE_QUOTES) || t.is_punct(&['"']))
-    };
+    let closes_quote = |i: usize| toks.get(i + 1).is_some_and(Tok::closes_quote);
     let comma = (q + 1..toks.len()).find(|&i| {
         toks[i].is_punct(&[',']) && (!inside.get(i).copied().unwrap_or(false) || closes_quote(i))
     })?;

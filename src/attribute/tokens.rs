@@ -47,6 +47,11 @@ impl Tok<'_> {
         self.punct().is_some_and(|c| chars.contains(&c))
     }
 
+    /// Whether the token closes a quotation (a closing curly quote or a straight one).
+    pub(super) fn closes_quote(&self) -> bool {
+        self.is_punct(CLOSE_QUOTES) || self.is_punct(&['"'])
+    }
+
     /// Whether the lower-cased token is one of the words of `list`.
     pub(super) fn in_list(&self, list: &'static str) -> bool {
         // Most tokens are already lower-case ASCII: no need to build the lower-case form.

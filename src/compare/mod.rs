@@ -195,14 +195,12 @@ impl Pairing<'_> {
         findings
     }
 
-    /// Whether claims `i` and `j`, of no named subject, are near (within
-    /// [`UNNAMED_WINDOW`] sentences) and in one document, and what their sources say shares
-    /// a topic word ("the militant group … no longer poses a threat" / "the group remains a
-    /// danger").
+    /// Whether claims `i` and `j`, of no named subject (the caller keeps them at most
+    /// [`UNNAMED_WINDOW`] sentences apart), are in one document and what their sources say
+    /// shares a topic word ("the militant group … no longer poses a threat" / "the group remains
+    /// a danger").
     fn same_unnamed_topic(&self, i: usize, j: usize) -> bool {
-        let (a, b) = (&self.claims[i], &self.claims[j]);
-        a.doc == b.doc
-            && a.sentence_index.abs_diff(b.sentence_index) <= UNNAMED_WINDOW
+        self.claims[i].doc == self.claims[j].doc
             && self
                 .said_stems(i)
                 .intersection(self.said_stems(j))
